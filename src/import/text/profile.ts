@@ -1,0 +1,173 @@
+/**
+ * Who and when: the title, fiscal year, kind (budget or final accounts) and the
+ * department profile (name, nature, rank, funding form, internal bodies, duties).
+ */
+import type { Budget, Department, Section } from '../../core/budget/budget.ts';
+import { refFromLine, type SourceRef } from './provenance.ts';
+import type { SourceLine } from './source-lines.ts';
+
+const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:区级|市级|县级|省级)?\s*(部门|单位)?\s*(预算|决算)/;
+
+export interface TitleInfo {
+  title: string | null;
+  fiscalYear: number | null;
+  kind: Budget['kind'];
+  department: string | null;
+  refs: Record<string, SourceRef>;
+}
+
+function cleanName(s: string): string {
+  return s
+    .replace(/^[\s:：、,，]+|[\s:：、,，]+$/g, '')
+    .replace(/\s+/g, '')
+    .replace(/^(?:关于)/, '');
+}
+
+export function readTitle(lines: readonly SourceLine[]): TitleInfo {
+  const refs: Record<string, SourceRef> = {};
+  let title: string | null = null;
+  let fiscalYear: number | null = null;
+  let kind: Budget['kind'] = 'budget';
+  let department: string | null = null;
+  const head = lines.slice(0, 60);
+  for (const l of head) {
+    const m = TITLE.exec(l.text);
+    if (!m || l.text.trim().length > 60) continue;
+    title = l.text.trim();
+    fiscalYear = Number(m[1]);
+    kind = m[3] === '决算' ? 'finalAccounts' : 'budget';
+    refs['/fiscalYear'] = refFromLine(l, m.index, m[0].length);
+    const before = cleanName(l.text.slice(0, m.index));
+    if (before.length >= 2) {
+      department = before;
+      refs['/department/name'] = refFromLine(l, l.text.search(/\S/), m.index);
+    } else {
+      // The name may be on the line above the year ("上海市普陀区财政局\n2024年度部门决算").
+      const prev = lines[l.no - 2];
+      if (
+        prev &&
+        prev.text.trim().length >= 3 &&
+        prev.text.trim().length <= 40 &&
+        !/[。；]/.test(prev.text)
+      ) {
+        department = cleanName(prev.text);
+        refs['/department/name'] = refFromLine(prev, prev.text.search(/\S/), prev.text.trim().length);
+      }
+    }
+    break;
+  }
+  // An explicit "预算主管部门：" / "编制部门：" / "部门名称：" names the department best.
+  for (const l of lines.slice(0, 200)) {
+    const m = /(?:预算主管部门|主管部门|部门名称|单位名称|编制(?:部门|单位))\s*[:：]\s*(\S{3,40})/.exec(
+      l.text,
+    );
+    if (m && !/^(?:单位|金额)/.test(m[1] as string)) {
+      const name = cleanName((m[1] as string).replace(/单位[:：].*$/, ''));
+      if (name.length >= 3) {
+        department = name;
+        refs['/department/name'] = refFromLine(
+          l,
+          m.index + m[0].length - (m[1] as string).length,
+          name.length,
+        );
+        break;
+      }
+    }
+  }
+  if (fiscalYear === null) {
+    // No title: the year most often followed by 年预算/年部门.
+    const counts = new Map<number, number>();
+    for (const l of lines)
+      for (const m of l.text.matchAll(/(20\d{2}|19\d{2})\s*年\s*(?:度)?\s*(?:部门)?(?:预算|决算)/g))
+        counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    let best = 0;
+    for (const [y, c] of counts) if (c > best) [best, fiscalYear] = [c, y];
+  }
+  return { title, fiscalYear, kind, department, refs };
+}
+
+/** The organisation table (单位名称 单位性质 单位规格 经费保证形式) and 内设机构. */
+export function readProfile(
+  lines: readonly SourceLine[],
+  sections: readonly Section[],
+  fallbackName: string | null,
+): {
+  department: Department;
+  refs: Record<string, SourceRef>;
+} {
+  const refs: Record<string, SourceRef> = {};
+  const department: Department = {
+    name: fallbackName ?? '',
+    code: null,
+    nature: null,
+    rank: null,
+    fundingForm: null,
+    internalBodies: [],
+    duties: [],
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SourceLine;
+    if (!/单位名称/.test(l.text) || !/单位性质|单位规格|经费/.test(l.text)) continue;
+    const headers = l.text
+      .trim()
+      .split(/\t|\s{2,}/)
+      .map((h) => h.replace(/\s+/g, ''));
+    const row = lines.slice(i + 1, i + 4).find((r) => r.text.trim());
+    if (!row) break;
+    const cells = row.text.trim().split(/\t|\s{2,}/);
+    headers.forEach((h, k) => {
+      const v = cells[k]?.trim();
+      if (!v) return;
+      const col = row.text.indexOf(v);
+      if (/单位名称/.test(h)) {
+        // The full official name from the table wins when it contains the title's name.
+        if (!department.name || v.includes(department.name) || v.length >= department.name.length) {
+          department.name = v;
+          refs['/department/name'] = refFromLine(row, col, v.length);
+        }
+      } else if (/性质/.test(h)) {
+        department.nature = v;
+        refs['/department/nature'] = refFromLine(row, col, v.length);
+      } else if (/规格|级别/.test(h)) {
+        department.rank = v;
+        refs['/department/rank'] = refFromLine(row, col, v.length);
+      } else if (/经费/.test(h)) {
+        department.fundingForm = v;
+        refs['/department/fundingForm'] = refFromLine(row, col, v.length);
+      } else if (/编码|代码/.test(h)) department.code = v;
+    });
+    break;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as SourceLine;
+    const m = /内设机构\s*[:：]?\s*(.*)$/.exec(l.text.trim());
+    if (!m) continue;
+    let list = (m[1] ?? '').trim();
+    if (!list)
+      list =
+        lines
+          .slice(i + 1, i + 4)
+          .find((r) => r.text.trim())
+          ?.text.trim() ?? '';
+    const bodies = list
+      .replace(/[。.]$/, '')
+      .split(/[、，,；;\s]+/)
+      .filter((b) => /^[\u4e00-\u9fff（）()]{2,20}$/.test(b));
+    if (bodies.length) {
+      department.internalBodies = bodies;
+      break;
+    }
+  }
+  // The department's own duties: items numbered 一、二、… where there are such, else 1. 2. ….
+  const items: { chinese: boolean; text: string }[] = [];
+  for (const s of sections.filter((x) => x.kind === 'duties')) {
+    for (const l of lines.slice(s.line, s.endLine)) {
+      const t = l.text.trim().replace(/^[-*•·]\s*/, '');
+      const m = /^(?:([一二三四五六七八九十]+[、.])|\(?\d{1,2}[)、.．]|[(（]\d{1,2}[)）])\s*(.{4,})$/.exec(t);
+      if (m && !/职责$|职能$/.test(t)) items.push({ chinese: Boolean(m[1]), text: (m[2] as string).trim() });
+    }
+  }
+  const chinese = items.filter((x) => x.chinese);
+  department.duties = (chinese.length > 0 ? chinese : items).map((x) => x.text);
+  return { department, refs };
+}

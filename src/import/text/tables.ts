@@ -1,0 +1,330 @@
+/**
+ * Tables in a text document: laid out with tabs, with runs of spaces
+ * (pdftotext -layout), or flattened into one line. Rows are rebuilt as groups of
+ * classification code, label and amounts; amounts are put in columns by their
+ * position under the header words, or in the standard column order when the
+ * header cannot be read.
+ */
+import type { StatedTable, TableKind, TableRow } from '../../core/budget/budget.ts';
+import type { Amount, MoneyUnit } from '../../core/kernel/money.ts';
+import { parseCellNumber } from './amounts.ts';
+import { headingOf } from './sections.ts';
+import type { SourceLine } from './source-lines.ts';
+import {
+  ALLOWED_COLUMNS,
+  COLUMN_KEYWORDS,
+  columnKeyOf,
+  DEFAULT_COLUMNS,
+  tableKindOfTitle,
+} from './table-kinds.ts';
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface HeaderColumn {
+  key: string;
+  center: number;
+  /** Cell index, for tab-separated tables. */
+  index: number;
+}
+
+const UNIT_RE = /(?:金额)?单位\s*[:：]?\s*(亿元|万元|元)/;
+const EMPTY_RE =
+  /空表|本表无|为空表|无(?:相关)?数据|无.{0,20}(?:预算|决算|情况)[,，]?(?:故)?(?:此|本)?表(?:为空|无数据)?/;
+const NUMBER_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PLACEHOLDER_ROW = /^(?:\d+[、.])?\s*(?:[.…。·]{3,}|X{2,}|x{2,}|×{2,})\s*$/;
+
+function tokenize(text: string, splitSingleSpaces: boolean): Token[] {
+  const re = splitSingleSpaces ? /[^\s]+/g : /[^\t ]+(?: [^\t ]+)*/g;
+  const out: Token[] = [];
+  for (const m of text.matchAll(re)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+function isNumberToken(t: string): boolean {
+  return NUMBER_TOKEN.test(t);
+}
+
+function isCjk(s: string): boolean {
+  return /[\u3400-\u9fff]/.test(s);
+}
+
+interface Group {
+  codeParts: string[];
+  label: string;
+  labelStart: number;
+  nums: { amount: Amount; center: number; index: number }[];
+}
+
+/** Splits one line into code/label/amount groups. */
+function groupsOf(line: string, unit: MoneyUnit, tabbed: boolean): Group[] {
+  const tokens: (Token & { index: number })[] = [];
+  if (tabbed) {
+    let pos = 0;
+    line.split('\t').forEach((cell, index) => {
+      const trimmed = cell.trim();
+      if (trimmed) tokens.push({ text: trimmed, start: pos, end: pos + cell.length, index });
+      pos += cell.length + 1;
+    });
+  } else {
+    tokenize(line, true).forEach((t, index) => {
+      tokens.push({ ...t, index });
+    });
+  }
+  const groups: Group[] = [];
+  let g: Group | null = null;
+  const flush = () => {
+    if (g && (g.label || g.nums.length || g.codeParts.length)) groups.push(g);
+    g = null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token & { index: number };
+    const next = tokens[i + 1];
+    if (isNumberToken(t.text)) {
+      const startsCode =
+        /^\d{3}(?:\d{2}){0,2}$/.test(t.text) &&
+        (!g || g.nums.length > 0 || (!g.label && g.codeParts.length === 0));
+      if (startsCode) {
+        // A code is followed by 2-digit parts and then a label.
+        let j = i + 1;
+        const parts = [t.text];
+        while (j < tokens.length && /^\d{2}$/.test((tokens[j] as Token).text) && parts.join('').length < 7) {
+          parts.push((tokens[j] as Token).text);
+          j++;
+        }
+        const after = tokens[j];
+        if (after && !isNumberToken(after.text) && isCjk(after.text)) {
+          flush();
+          g = { codeParts: parts, label: '', labelStart: after.start, nums: [] };
+          i = j - 1;
+          continue;
+        }
+      }
+      const amount = parseCellNumber(t.text, unit);
+      if (!amount) continue;
+      if (!g) g = { codeParts: [], label: '', labelStart: t.start, nums: [] };
+      g.nums.push({ amount, center: (t.start + t.end) / 2, index: t.index });
+      continue;
+    }
+    // Text: a label, unless it follows amounts, which makes it the next group's label.
+    if (g && g.nums.length > 0) flush();
+    if (!g) g = { codeParts: [], label: '', labelStart: t.start, nums: [] };
+    const sep = g.label && !(isCjk(g.label.slice(-1)) && isCjk(t.text[0] ?? '')) ? ' ' : '';
+    g.label += sep + t.text;
+    void next;
+  }
+  flush();
+  return groups;
+}
+
+function headerColumns(lines: readonly string[], tabbed: boolean, kind: TableKind): HeaderColumn[] {
+  const allowed = ALLOWED_COLUMNS[kind];
+  const found = collectHeaderColumns(lines, tabbed);
+  return allowed ? found.filter((c) => allowed.includes(c.key)) : found;
+}
+
+function collectHeaderColumns(lines: readonly string[], tabbed: boolean): HeaderColumn[] {
+  const cols: HeaderColumn[] = [];
+  for (const text of lines) {
+    if (tabbed) {
+      text.split('\t').forEach((cell, index) => {
+        const key = columnKeyOf(cell);
+        if (key) cols.push({ key, center: index, index });
+      });
+      continue;
+    }
+    for (const t of tokenize(text, false)) {
+      const key = columnKeyOf(t.text);
+      if (key) cols.push({ key, center: (t.start + t.end) / 2, index: -1 });
+      else {
+        // Several header words in one token, separated by single spaces.
+        for (const w of tokenize(t.text, true)) {
+          const k = columnKeyOf(w.text);
+          if (k) cols.push({ key: k, center: t.start + (w.start + w.end) / 2, index: -1 });
+        }
+      }
+    }
+  }
+  // Keep the lowest (nearest the data) of duplicate keys at the same place.
+  return cols.sort((a, b) => a.center - b.center);
+}
+
+function assignColumns(
+  nums: Group['nums'],
+  header: readonly HeaderColumn[],
+  kind: TableKind,
+  tabbed: boolean,
+): Record<string, Amount> {
+  const cells: Record<string, Amount> = {};
+  if (tabbed && header.length > 0) {
+    for (const n of nums) {
+      const h = header.find((c) => c.index === n.index);
+      cells[h ? h.key : `c${n.index}`] = n.amount;
+    }
+    return cells;
+  }
+  if (header.length > 0 && nums.length > 1) {
+    // Greedy, left to right, each number to the nearest header column right of the last one used.
+    let from = 0;
+    nums.forEach((n, i) => {
+      const remaining = nums.length - i - 1;
+      let best = -1;
+      let bestDist = Number.POSITIVE_INFINITY;
+      for (let c = from; c < header.length - remaining; c++) {
+        const d = Math.abs((header[c] as HeaderColumn).center - n.center);
+        if (d < bestDist) {
+          bestDist = d;
+          best = c;
+        }
+      }
+      if (best < 0) return;
+      const key = (header[best] as HeaderColumn).key;
+      if (!(key in cells)) cells[key] = n.amount;
+      from = best + 1;
+    });
+    return cells;
+  }
+  const order = DEFAULT_COLUMNS[kind] ?? [];
+  nums.forEach((n, i) => {
+    cells[order[i] ?? `c${i + 1}`] = n.amount;
+  });
+  return cells;
+}
+
+function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number): TableKind | null {
+  const kind = tableKindOfTitle(line.text);
+  if (kind) return kind;
+  // A short line naming a table, followed closely by its unit line.
+  const t = line.text.replace(/\s+/g, '');
+  if (t.length >= 4 && t.length <= 30 && !/[。；，:：]/.test(t)) {
+    for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
+      const next = (lines[j] as SourceLine).text;
+      if (UNIT_RE.test(next) && next.replace(/\s+/g, '').length < 40) {
+        if (/政府采购/.test(t)) return 'procurement';
+        if (/绩效/.test(t)) return 'performance';
+        if (/资产/.test(t)) return 'assets';
+        if (/三公/.test(t)) return 'threePublic';
+      }
+      if (next.trim() && !/^编制(?:部门|单位)|^截[止至]/.test(next.trim())) {
+        if (j > i + 1) break;
+      }
+    }
+  }
+  return null;
+}
+
+export function findTables(lines: readonly SourceLine[], skip: (index: number) => boolean): StatedTable[] {
+  const starts: { index: number; kind: TableKind }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    const kind = isTitleLine(lines[i] as SourceLine, lines, i);
+    if (!kind) continue;
+    // The same title repeated on the next page continues the table.
+    const prev = starts[starts.length - 1];
+    const sameAsPrev =
+      prev && (lines[prev.index] as SourceLine).text.trim() === (lines[i] as SourceLine).text.trim();
+    if (sameAsPrev && i - prev.index < 6) continue;
+    starts.push({ index: i, kind });
+  }
+  const tables: StatedTable[] = [];
+  starts.forEach((s, n) => {
+    let end = n + 1 < starts.length ? (starts[n + 1] as { index: number }).index : lines.length;
+    let seenData = false;
+    for (let i = s.index + 1; i < end; i++) {
+      const line = lines[i] as SourceLine;
+      const h = headingOf(line, i);
+      const major = h && /^(?:[一二三四五六七八九十]+[、.]|第[一二三四五六七八九十]+部分)/.test(h.title);
+      // After the data, an unnumbered section title (not a header cell) also ends the table.
+      const sectionTitle = h && !h.numbered && seenData && !/\t|\S {2,}\S/.test(line.text.trim());
+      if ((major || sectionTitle) && h.kinds.length > 0 && !skip(i)) {
+        end = i;
+        break;
+      }
+      if (/\d,\d{3}|\d\.\d/.test(line.text)) seenData = true;
+    }
+    tables.push(parseTable(lines, s.index, end, s.kind));
+  });
+  return tables;
+}
+
+export function parseTable(
+  lines: readonly SourceLine[],
+  titleIndex: number,
+  end: number,
+  kind: TableKind,
+): StatedTable {
+  const body = lines.slice(titleIndex + 1, end);
+  let unit: MoneyUnit | null = null;
+  for (const l of body.slice(0, 12)) {
+    const m = UNIT_RE.exec(l.text);
+    if (m) {
+      unit = m[1] as MoneyUnit;
+      break;
+    }
+  }
+  const numberUnit: MoneyUnit = unit ?? (kind === 'performance' || kind === 'threePublic' ? '万元' : '元');
+  const tabbed = body.some((l) => l.text.includes('\t'));
+  const headerLines: string[] = [];
+  const rows: TableRow[] = [];
+  let seenData = false;
+  let emptyStatement = false;
+  for (const l of body) {
+    const text = l.text;
+    if (EMPTY_RE.test(text.replace(/\s+/g, ''))) emptyStatement = true;
+    if (!text.trim()) continue;
+    const groups = groupsOf(text, numberUnit, tabbed);
+    const numbersOnly = groups.length === 1 && !groups[0]?.label && (groups[0]?.nums.length ?? 0) >= 2;
+    // A row of column numbers (1 2 3 … under the header) is not data.
+    if (
+      numbersOnly &&
+      groups[0]?.nums.every(
+        (n) =>
+          /^\d{1,2}$/.test(String(n.amount.fen / 1_000_000)) ||
+          (n.amount.fen % 1_000_000 === 0 && n.amount.fen < 100_000_000),
+      )
+    ) {
+      if (!seenData) headerLines.push(text);
+      continue;
+    }
+    const hasData =
+      numbersOnly || groups.some((g) => g.nums.length > 0 && (g.label || g.codeParts.length > 0));
+    const labelOnlyRow = groups.length > 0 && groups.every((g) => g.nums.length === 0);
+    if (!seenData && !hasData) {
+      headerLines.push(text);
+      continue;
+    }
+    const header = headerColumns(headerLines, tabbed, kind);
+    if (hasData || groups.some((g) => g.nums.length > 0)) seenData = true;
+    for (const g of groups) {
+      const trimmedLabel = g.label.trim();
+      const placeholder = PLACEHOLDER_ROW.test(trimmedLabel);
+      if (g.nums.length === 0 && !placeholder && !labelOnlyRow) continue;
+      if (g.nums.length === 0 && !placeholder && !/^(?:\d+[、.])/.test(trimmedLabel)) continue;
+      rows.push({
+        line: l.no,
+        code: g.codeParts.length ? g.codeParts.join('') : null,
+        label: trimmedLabel,
+        cells: assignColumns(g.nums, header, kind, tabbed),
+        placeholder,
+      });
+    }
+  }
+  const header = headerColumns(headerLines, tabbed, kind);
+  const first = lines[titleIndex] as SourceLine;
+  return {
+    kind,
+    title: first.text.trim(),
+    unit,
+    line: first.no,
+    endLine: end > titleIndex + 1 ? (lines[end - 1] as SourceLine).no : first.no,
+    columns: [...new Set(header.map((h) => h.key))],
+    rows,
+    emptyStatement,
+  };
+}
+
+/** Keys the header vocabulary knows, for tests and documentation. */
+export const KNOWN_COLUMN_KEYS = COLUMN_KEYWORDS.map(([k]) => k);
