@@ -137,6 +137,16 @@ export function importText(text: string): ImportResult {
   }
 
   budget.operatingExpenses.total = take('operatingExpenses', '/operatingExpenses/total');
+  const noOperating = /(?:无|没有|未安排)机关运行经费/.exec(scopes.document.text);
+  if (!budget.operatingExpenses.total && noOperating) {
+    budget.operatingExpenses.total = { fen: 0, precision: 1 };
+    provenance['/operatingExpenses/total'] = refFromFlow(
+      lines,
+      scopes.document,
+      noOperating.index,
+      noOperating.index + noOperating[0].length,
+    );
+  }
   const op = found.get('operatingExpenses');
   if (op) {
     // The items follow the total: "3.38万元（办公费0.98万元、印刷费0.2万元…）" or "其中：…".

@@ -11,7 +11,7 @@ import { type DocumentScopes, flowsOf } from './scopes.ts';
 import type { Flow, SourceLine } from './source-lines.ts';
 
 /** Words that may stand between a label and its amount. */
-const FILLER = String.raw`(?:\s|[:：]|预算|决算|安排|总额|总计|合计|数|为|是|共计|共|计|达|支出|收入|财政拨款|拨款|资金|金额|本年|年度|全年|当年|的)*?`;
+const FILLER = String.raw`(?:\s|[:：]|\([^()。；]{1,24}\)|预算|决算|安排|总额|总计|合计|数|为|是|共计|共|计|达|支出|收入|财政拨款|拨款|资金|金额|本年|年度|全年|当年|的)*?`;
 
 export interface LabelAlternative {
   /** Regular expression source of the label. */
@@ -101,7 +101,7 @@ export const NARRATIVE_KEYS: readonly NarrativeKey[] = [
     description: '因公出国（境）费',
     alternatives: [
       {
-        label: String.raw`因公出国\(境\)费?|因公出国费|出国\(境\)费`,
+        label: String.raw`因公出国\(境\)费用?|因公出国费用?|出国\(境\)费用?`,
         scopes: ['threePublic'],
         context: IN_THREE_PUBLIC,
       },
@@ -112,7 +112,7 @@ export const NARRATIVE_KEYS: readonly NarrativeKey[] = [
     description: '公务用车购置及运行费',
     alternatives: [
       {
-        label: '公务用车购置(?:及|和|与)运(?:行维护|行|维)费?|公务用车费用?',
+        label: '公务(?:用)?车购置(?:及|和|与)运(?:行维护|行|维)费?|公务用车费用?',
         scopes: ['threePublic'],
         context: IN_THREE_PUBLIC,
       },
@@ -121,14 +121,16 @@ export const NARRATIVE_KEYS: readonly NarrativeKey[] = [
   {
     key: 'vehiclePurchase',
     description: '公务用车购置费',
-    alternatives: [{ label: '公务用车购置费|车辆购置费', scopes: ['threePublic'], context: IN_THREE_PUBLIC }],
+    alternatives: [
+      { label: '公务(?:用)?车购置费|车辆购置费', scopes: ['threePublic'], context: IN_THREE_PUBLIC },
+    ],
   },
   {
     key: 'vehicleOperation',
     description: '公务用车运行费',
     alternatives: [
       {
-        label: '公务用车运(?:行维护|行|维)费|车辆运行(?:维护)?费',
+        label: '(?<!购置[及和与])(?:公务(?:用)?车(?:用车)?|车辆|车)运(?:行维护|行|维)费',
         scopes: ['threePublic'],
         context: IN_THREE_PUBLIC,
       },
@@ -144,7 +146,7 @@ export const NARRATIVE_KEYS: readonly NarrativeKey[] = [
     description: '机关运行经费',
     alternatives: [
       { label: '机关运行经费|机关运行费', scopes: ['operatingExpenses', 'threePublic', 'other'] },
-      { label: '(?:日常)?公用经费', scopes: ['operatingExpenses'], scopedOnly: true },
+      { label: '(?:日常)?公用经费|(?<!机关)运行经费', scopes: ['operatingExpenses'], scopedOnly: true },
     ],
   },
   {

@@ -20,7 +20,7 @@ function cleanName(s: string): string {
   return s
     .replace(/^[\s:：、,，]+|[\s:：、,，]+$/g, '')
     .replace(/\s+/g, '')
-    .replace(/^(?:关于)/, '');
+    .replace(/^(?:第[一二三四五六七八九十]+部分|关于)/, '');
 }
 
 export function readTitle(lines: readonly SourceLine[]): TitleInfo {
@@ -43,15 +43,19 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
       refs['/department/name'] = refFromLine(l, l.text.search(/\S/), m.index);
     } else {
       // The name may be on the line above the year ("上海市普陀区财政局\n2024年度部门决算").
-      const prev = lines[l.no - 2];
-      if (
-        prev &&
-        prev.text.trim().length >= 3 &&
-        prev.text.trim().length <= 40 &&
-        !/[。；]/.test(prev.text)
-      ) {
-        department = cleanName(prev.text);
-        refs['/department/name'] = refFromLine(prev, prev.text.search(/\S/), prev.text.trim().length);
+      // It may itself wrap over two lines ("上海市普陀区规划和自然\n资源局").
+      const above = [lines[l.no - 3], lines[l.no - 2]].filter(
+        (p): p is SourceLine =>
+          p !== undefined &&
+          p.text.trim().length >= 2 &&
+          p.text.trim().length <= 40 &&
+          !/[。；:：]|目\s*录/.test(p.text),
+      );
+      const name = cleanName(above.map((p) => p.text).join(''));
+      const first = above[0];
+      if (first && name.length >= 3) {
+        department = name;
+        refs['/department/name'] = refFromLine(first, first.text.search(/\S/), first.text.trim().length);
       }
     }
     break;

@@ -62,7 +62,9 @@ export function headingOf(line: SourceLine, index: number): Heading | null {
   if (title.length < 2) return null;
   const kinds = classifyHeading(title);
   if (!numbered && kinds.length === 0) return null;
-  if (!numbered && (title.length > 24 || /[:：]./.test(title))) return null;
+  // "术语:定义" and "标签:内容" lines are entries, not headings.
+  if (/[:：]./.test(title)) return null;
+  if (!numbered && title.length > 24) return null;
   return { index, title: t, numbered, kinds };
 }
 

@@ -298,7 +298,20 @@ export function parseTable(
     }
     const header = headerColumns(headerLines, tabbed, kind);
     if (hasData || groups.some((g) => g.nums.length > 0)) seenData = true;
+    const budgetAndActual =
+      kind === 'threePublic' && headerLines.some((h) => /预算数/.test(h) && /决算数/.test(h));
     for (const g of groups) {
+      if (budgetAndActual) {
+        // Final accounts: each item has 预算数 and 决算数 side by side; keep the 决算数.
+        const order = DEFAULT_COLUMNS.threePublic ?? [];
+        const cells: Record<string, Amount> = {};
+        if (g.nums.length === order.length * 2)
+          order.forEach((k, i) => {
+            cells[k] = (g.nums[i * 2 + 1] as Group['nums'][number]).amount;
+          });
+        rows.push({ line: l.no, code: null, label: g.label.trim(), cells, placeholder: false });
+        continue;
+      }
       const trimmedLabel = g.label.trim();
       const placeholder = PLACEHOLDER_ROW.test(trimmedLabel);
       if (g.nums.length === 0 && !placeholder && !labelOnlyRow) continue;
