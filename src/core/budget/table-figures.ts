@@ -43,6 +43,19 @@ function rowWhere(t: StatedTable, re: RegExp): TableRow | undefined {
   );
 }
 
+/**
+ * The 合计 row's split columns, only when they add up to its total (one blank
+ * column counts as zero): a misread column position must not pass for a figure.
+ */
+function consistentSplit(row: TableRow, a: string, b: string): TableRow | undefined {
+  const total = row.cells.total;
+  const x = row.cells[a];
+  const y = row.cells[b];
+  if (!total || (!x && !y)) return undefined;
+  const slack = total.precision + (x?.precision ?? 0) + (y?.precision ?? 0);
+  return Math.abs(total.fen - (x?.fen ?? 0) - (y?.fen ?? 0)) <= slack ? row : undefined;
+}
+
 export function tableFigures(budget: Pick<Budget, 'tables' | 'assets'>): TableFigures {
   const out: TableFigures = {};
   const put = (key: FigureKey, t: StatedTable, row: TableRow | undefined, cell: string) => {
@@ -61,15 +74,17 @@ export function tableFigures(budget: Pick<Budget, 'tables' | 'assets'>): TableFi
     for (const t of of(kind)) {
       const total = rowWhere(t, TOTAL_ROW);
       if (kind === 'expenditureSummary') put('expenditureTotal', t, total, 'total');
-      put('basicExpenditure', t, total, 'basic');
-      put('projectExpenditure', t, total, 'project');
+      const split = total && consistentSplit(total, 'basic', 'project');
+      put('basicExpenditure', t, split, 'basic');
+      put('projectExpenditure', t, split, 'project');
     }
   }
   for (const t of of('appropriationSummary')) {
     put('generalPublicBudget', t, rowWhere(t, /^一般公共预算(?:财政)?(?:拨款|资金)?(?:收入)?$/), 'total');
   }
   for (const t of of('generalBudgetBasicByEconomic')) {
-    const total = rowWhere(t, TOTAL_ROW);
+    const row = rowWhere(t, TOTAL_ROW);
+    const total = row && consistentSplit(row, 'personnel', 'publicExpenses');
     put('personnel', t, total ?? rowWhere(t, /^人员经费合计$/), 'personnel');
     put('publicExpenses', t, total ?? rowWhere(t, /^公用经费合计$/), 'publicExpenses');
     put('personnel', t, rowWhere(t, /^人员经费合计$/), 'total');

@@ -195,7 +195,7 @@ export function importText(text: string): ImportResult {
   }
   for (const flow of flowsOf(scopes, ['performance'])) {
     const m = new RegExp(
-      String.raw`项目\s*(\d+)\s*个[^。]{0,20}?(?:项目)?(?:预算)?资金\s*${AMOUNT_SOURCE}`,
+      String.raw`项目(?:共|数)?\s*(\d+)\s*个[^。]{0,20}?(?:项目)?(?:预算)?资金\s*${AMOUNT_SOURCE}`,
     ).exec(flow.text);
     if (m) {
       budget.performance.projectCount = Number(m[1]);

@@ -111,4 +111,13 @@ export const ALLOWED_COLUMNS: Partial<Record<TableKind, string[]>> = {
     'otherIncome',
   ],
   assets: ['quantity', 'value'],
+  incomeExpenditureSummary: ['total', 'budgetAmount', 'actualAmount'],
+  appropriationSummary: [
+    'total',
+    'generalPublicBudget',
+    'governmentFund',
+    'stateCapital',
+    'budgetAmount',
+    'actualAmount',
+  ],
 };

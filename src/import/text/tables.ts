@@ -216,6 +216,31 @@ function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number):
   return null;
 }
 
+/**
+ * A "三公" table row read by column position is only trusted when it adds up
+ * (合计 = 出国 + 车辆 + 接待, 车辆 = 购置 + 运行): the multi-level header makes
+ * positions easy to misread, and a misread row must not pass for the document's figures.
+ */
+function threePublicRowAddsUp(cells: Record<string, Amount>): boolean {
+  const v = (k: string) => cells[k]?.fen ?? 0;
+  const has = (k: string) => k in cells;
+  const slack = (...ks: string[]) => ks.reduce((s, k) => s + (cells[k]?.precision ?? 1), 0);
+  if (has('vehiclePurchase') || has('vehicleOperation')) {
+    if (
+      has('vehicleTotal') &&
+      Math.abs(v('vehicleTotal') - v('vehiclePurchase') - v('vehicleOperation')) >
+        slack('vehicleTotal', 'vehiclePurchase', 'vehicleOperation')
+    )
+      return false;
+  }
+  if (!has('total')) return true;
+  const vehicles = has('vehicleTotal') ? v('vehicleTotal') : v('vehiclePurchase') + v('vehicleOperation');
+  return (
+    Math.abs(v('total') - v('overseasTravel') - vehicles - v('reception')) <=
+    slack('total', 'overseasTravel', 'vehicleTotal', 'reception')
+  );
+}
+
 export function findTables(lines: readonly SourceLine[], skip: (index: number) => boolean): StatedTable[] {
   const starts: { index: number; kind: TableKind }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -325,6 +350,7 @@ export function parseTable(
       });
     }
   }
+  if (kind === 'threePublic') for (const r of rows) if (!threePublicRowAddsUp(r.cells)) r.cells = {};
   const header = headerColumns(headerLines, tabbed, kind);
   const first = lines[titleIndex] as SourceLine;
   return {
