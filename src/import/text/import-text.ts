@@ -31,6 +31,8 @@ export interface ImportResult {
   budget: Budget;
   provenance: Provenance;
   missing: Missing[];
+  /** The document's normalised lines (for the wording rules). */
+  lines: string[];
 }
 
 const FIGURE_LABELS: Record<string, string> = Object.fromEntries(
@@ -260,7 +262,7 @@ export function importText(text: string): ImportResult {
   for (const [kind, label] of Object.entries(SECTION_LABELS))
     if (!sections.some((s) => s.kind === kind))
       missing.push({ key: `section:${kind}`, label: `“${label}”部分` });
-  return { summary, budget, provenance, missing };
+  return { summary, budget, provenance, missing, lines: lines.map((l) => l.text) };
 }
 
 /** Facts from the tables: economic rows (款) by personnel/public, function rows (项) for projects. */
