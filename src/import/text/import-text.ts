@@ -270,7 +270,7 @@ function expenditureLinesFrom(b: Budget): ExpenditureLine[] {
   const out: ExpenditureLine[] = [];
   const econ = b.tables.find((t) => t.kind === 'generalBudgetBasicByEconomic');
   for (const r of econ?.rows ?? []) {
-    if (!r.code || r.code.length !== 5) continue;
+    if (r.code?.length !== 5) continue;
     for (const kind of ['personnel', 'publicExpenses'] as const) {
       const amount = r.cells[kind];
       if (amount && amount.fen !== 0)
@@ -290,7 +290,7 @@ function expenditureLinesFrom(b: Budget): ExpenditureLine[] {
     b.tables.find((t) => t.kind === 'expenditureSummary');
   for (const r of fn?.rows ?? []) {
     const amount = r.cells.project;
-    if (!r.code || r.code.length !== 7 || !amount || amount.fen === 0) continue;
+    if (r.code?.length !== 7 || !amount || amount.fen === 0) continue;
     out.push({
       functionCode: r.code,
       functionName: r.label,

@@ -38,9 +38,9 @@ export interface Found {
   end: number;
 }
 
-const NOT_TOTAL_REVENUE = String.raw`(?<!拨款|公共预算|基金|基金预算|资本经营|资本经营预算|事业|经营|其他|补助|财政|上缴)`;
-const NOT_TOTAL_EXPENDITURE = String.raw`(?<!拨款|公共预算|基金|基金预算|资本经营|资本经营预算|基本|项目|人员|公用|收入|事业|经营|收入和)`;
-const THREE_PUBLIC = String.raw`(?:[“"'‘「]三公[”"'’」]|三公)`;
+const NOT_TOTAL_REVENUE = `(?<!拨款|公共预算|基金|基金预算|资本经营|资本经营预算|事业|经营|其他|补助|财政|上缴)`;
+const NOT_TOTAL_EXPENDITURE = `(?<!拨款|公共预算|基金|基金预算|资本经营|资本经营预算|基本|项目|人员|公用|收入|事业|经营|收入和)`;
+const THREE_PUBLIC = `(?:[“"'‘「]三公[”"'’」]|三公)`;
 const IN_THREE_PUBLIC = /三公/;
 
 export const NARRATIVE_KEYS: readonly NarrativeKey[] = [

@@ -176,7 +176,7 @@ export const completenessRules: Rule[] = [
         return failed([{ message: '未找到绩效目标。', evidence: {} }]);
       p.activities.forEach((a, i) => {
         const ind = a.indicators[0];
-        if (!ind || !ind.name || !ind.excellent || !ind.poor)
+        if (!ind?.name || !ind.excellent || !ind.poor)
           findings.push({
             message: `绩效活动“${a.name}”缺少绩效指标或评价标准。`,
             evidence: { sources: ctx.sources(`/performance/activities/${i}/annualBudget`) },

@@ -40,7 +40,7 @@ export interface Misspelling {
   index: number;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -55,7 +55,8 @@ function variantsOf(term: string): Variant[] {
   // One character dropped (not the first or the last, which makes ordinary words).
   for (let i = 1; i < chars.length - 1; i++) {
     const v = [...chars.slice(0, i), ...chars.slice(i + 1)].join('');
-    if (!ACCEPTED.has(v) && !STANDARD_TERMS.some((t) => t.includes(v))) out.push({ source: escape(v), term });
+    if (!ACCEPTED.has(v) && !STANDARD_TERMS.some((t) => t.includes(v)))
+      out.push({ source: escapeRegExp(v), term });
   }
   // One character changed inside a long term.
   if (chars.length >= 6) {
@@ -63,7 +64,7 @@ function variantsOf(term: string): Variant[] {
       const c = chars[i] as string;
       if (!/[\u4e00-\u9fff]/.test(c)) continue;
       out.push({
-        source: `${escape(chars.slice(0, i).join(''))}[\\u4e00-\\u9fff](?<!${escape(c)})${escape(chars.slice(i + 1).join(''))}`,
+        source: `${escapeRegExp(chars.slice(0, i).join(''))}[\\u4e00-\\u9fff](?<!${escapeRegExp(c)})${escapeRegExp(chars.slice(i + 1).join(''))}`,
         term,
       });
     }
