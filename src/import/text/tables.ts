@@ -37,10 +37,31 @@ const EMPTY_RE =
 const NUMBER_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER_ROW = /^(?:\d+[、.])?\s*(?:[.…。·]{3,}|X{2,}|x{2,}|×{2,})\s*$/;
 
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/;
+
+/**
+ * Display columns: Chinese characters take two, as on the page, so numbers
+ * line up under the header words they belong to (pdftotext -layout and
+ * hand-aligned text both align by display width).
+ */
+function displayColumns(text: string): number[] {
+  const cols: number[] = new Array(text.length + 1);
+  let c = 0;
+  for (let i = 0; i < text.length; i++) {
+    cols[i] = c;
+    c += WIDE.test(text[i] as string) ? 2 : 1;
+  }
+  cols[text.length] = c;
+  return cols;
+}
+
 function tokenize(text: string, splitSingleSpaces: boolean): Token[] {
   const re = splitSingleSpaces ? /[^\s]+/g : /[^\t ]+(?: [^\t ]+)*/g;
+  const cols = displayColumns(text);
   const out: Token[] = [];
-  for (const m of text.matchAll(re)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(re))
+    out.push({ text: m[0], start: cols[m.index] as number, end: cols[m.index + m[0].length] as number });
   return out;
 }
 
@@ -56,7 +77,7 @@ interface Group {
   codeParts: string[];
   label: string;
   labelStart: number;
-  nums: { amount: Amount; center: number; index: number }[];
+  nums: { amount: Amount; center: number; end: number; index: number }[];
 }
 
 /** Splits one line into code/label/amount groups. */
@@ -106,7 +127,7 @@ function groupsOf(line: string, unit: MoneyUnit, tabbed: boolean): Group[] {
       const amount = parseCellNumber(t.text, unit);
       if (!amount) continue;
       if (!g) g = { codeParts: [], label: '', labelStart: t.start, nums: [] };
-      g.nums.push({ amount, center: (t.start + t.end) / 2, index: t.index });
+      g.nums.push({ amount, center: (t.start + t.end) / 2, end: t.end, index: t.index });
       continue;
     }
     // Text: a label, unless it follows amounts, which makes it the next group's label.
@@ -157,8 +178,36 @@ function assignColumns(
   header: readonly HeaderColumn[],
   kind: TableKind,
   tabbed: boolean,
+  edges: readonly number[] | null,
 ): Record<string, Amount> {
   const cells: Record<string, Amount> = {};
+  if (ORDER_ONLY.has(kind)) {
+    // Two-sided summary tables: the first amount after a label is its total.
+    nums.forEach((n, i) => {
+      cells[i === 0 ? 'total' : `c${i + 1}`] = n.amount;
+    });
+    return cells;
+  }
+  if (!tabbed && edges && edges.length === header.length) {
+    // Numbers are right-aligned: each goes to the column whose right edge is nearest, left to right.
+    let from = 0;
+    nums.forEach((n, i) => {
+      const remaining = nums.length - i - 1;
+      let best = -1;
+      let bestDist = Number.POSITIVE_INFINITY;
+      for (let c = from; c < edges.length - remaining; c++) {
+        const d = Math.abs((edges[c] as number) - n.end);
+        if (d < bestDist) {
+          bestDist = d;
+          best = c;
+        }
+      }
+      if (best < 0) return;
+      cells[(header[best] as HeaderColumn).key] = n.amount;
+      from = best + 1;
+    });
+    return cells;
+  }
   if (tabbed && header.length > 0) {
     for (const n of nums) {
       const h = header.find((c) => c.index === n.index);
@@ -192,6 +241,25 @@ function assignColumns(
     cells[order[i] ?? `c${i + 1}`] = n.amount;
   });
   return cells;
+}
+
+/** Tables whose rows pair a label with its total (收支总表): read in order, not by position. */
+const ORDER_ONLY = new Set<TableKind>(['incomeExpenditureSummary', 'appropriationSummary']);
+
+/**
+ * The right edges of the amount columns, from the rows that fill every column:
+ * the median edge of each column. Null when no row fills them all.
+ */
+function columnEdges(groupsByLine: readonly Group[][], columns: number): number[] | null {
+  if (columns < 2) return null;
+  const full = groupsByLine.flat().filter((g) => g.nums.length === columns);
+  if (!full.length) return null;
+  const edges: number[] = [];
+  for (let k = 0; k < columns; k++) {
+    const xs = full.map((g) => (g.nums[k] as Group['nums'][number]).end).sort((a, b) => a - b);
+    edges.push(xs[Math.floor(xs.length / 2)] as number);
+  }
+  return edges;
 }
 
 function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number): TableKind | null {
@@ -296,11 +364,12 @@ export function parseTable(
   const rows: TableRow[] = [];
   let seenData = false;
   let emptyStatement = false;
-  for (const l of body) {
+  const parsed = body.map((l) => ({ l, groups: l.text.trim() ? groupsOf(l.text, numberUnit, tabbed) : [] }));
+  let edges: number[] | null | undefined;
+  for (const { l, groups } of parsed) {
     const text = l.text;
     if (EMPTY_RE.test(text.replace(/\s+/g, ''))) emptyStatement = true;
     if (!text.trim()) continue;
-    const groups = groupsOf(text, numberUnit, tabbed);
     const numbersOnly = groups.length === 1 && !groups[0]?.label && (groups[0]?.nums.length ?? 0) >= 2;
     // A row of column numbers (1 2 3 … under the header) is not data.
     if (
@@ -322,6 +391,11 @@ export function parseTable(
       continue;
     }
     const header = headerColumns(headerLines, tabbed, kind);
+    if (edges === undefined)
+      edges = columnEdges(
+        parsed.map((p) => p.groups),
+        header.length,
+      );
     if (hasData || groups.some((g) => g.nums.length > 0)) seenData = true;
     const budgetAndActual =
       kind === 'threePublic' && headerLines.some((h) => /预算数/.test(h) && /决算数/.test(h));
@@ -345,7 +419,7 @@ export function parseTable(
         line: l.no,
         code: g.codeParts.length ? g.codeParts.join('') : null,
         label: trimmedLabel,
-        cells: assignColumns(g.nums, header, kind, tabbed),
+        cells: assignColumns(g.nums, header, kind, tabbed, edges ?? null),
         placeholder,
       });
     }
