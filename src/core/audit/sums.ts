@@ -82,5 +82,8 @@ export function checkSum(
 
 /** The difference as people read it: "0.01万元". */
 export function showDifference(check: SumCheck, like: Amount): string {
-  return `${showFen(Math.abs(check.difference), like)}${unitOf(like)}`;
+  const d = Math.abs(check.difference);
+  // Small differences read better in 元 than as 0.0001万元.
+  if (d < 100_000) return `${(d / 100).toFixed(2).replace(/\.?0+$/, '')}元`;
+  return `${showFen(d, like)}${unitOf(like)}`;
 }

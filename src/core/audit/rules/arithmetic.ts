@@ -101,34 +101,35 @@ function rowFigure(t: StatedTable, r: TableRow, column: string, label = `${r.cod
 
 /** Class = Σ 款, 款 = Σ 项, 合计 = Σ 类. */
 function hierarchyChecks(ctx: AuditContext, t: StatedTable, column: string): Check[] {
-  const coded = t.rows.filter((r) => r.code && r.cells[column]);
+  // A row whose total column was misread still has its total: the largest of its amounts.
+  const withTotal = (r: TableRow): TableRow => {
+    if (r.cells[column] || column !== 'total') return r;
+    const values = Object.values(r.cells);
+    if (!values.length) return r;
+    const largest = values.reduce((a, b) => (b.fen > a.fen ? b : a));
+    return { ...r, cells: { ...r.cells, total: largest } };
+  };
+  const coded = t.rows.map(withTotal).filter((r) => r.code && r.cells[column]);
   const checks: Check[] = [];
   for (const parent of coded) {
     const code = parent.code as string;
     if (code.length >= 7) continue;
     const children = coded.filter((r) => r.code?.length === code.length + 2 && r.code.startsWith(code));
     if (!children.length) continue;
-    const f = sumFinding(
-      ctx,
-      children.map((r) => rowFigure(t, r, column)),
-      rowFigure(t, parent, column),
-      `“${t.title}”中${code}${parent.label}`,
-    );
-    // Children short of their parent may be rows this reading missed (page breaks): a warning, not an error.
-    const short =
-      children.reduce((s, r) => s + (r.cells[column] as Amount).fen, 0) <
-      (parent.cells[column] as Amount).fen;
     checks.push(
-      f && short && f.severity === undefined
-        ? { ...f, severity: 'warning', message: `${f.message}可能有下级科目未列出或未能识别。` }
-        : f,
+      hierarchyCheck(
+        ctx,
+        children.map((r) => rowFigure(t, r, column)),
+        rowFigure(t, parent, column),
+        `“${t.title}”中${code}${parent.label}`,
+      ),
     );
   }
   const total = t.rows.find((r) => TOTAL_ROW.test(r.label.replace(/\s+/g, '')) && r.cells[column]);
   const classes = coded.filter((r) => r.code?.length === 3);
   if (total && classes.length)
     checks.push(
-      sumFinding(
+      hierarchyCheck(
         ctx,
         classes.map((r) => rowFigure(t, r, column)),
         rowFigure(t, total, column, '合计'),
@@ -136,6 +137,15 @@ function hierarchyChecks(ctx: AuditContext, t: StatedTable, column: string): Che
       ),
     );
   return checks;
+}
+
+/** Parts short of their total may be rows this reading missed (page breaks): a warning, not an error. */
+function hierarchyCheck(ctx: AuditContext, parts: Figure[], total: Figure, what: string): Check {
+  const f = sumFinding(ctx, parts, total, what);
+  const short = parts.reduce((sum, p) => sum + p.amount.fen, 0) < total.amount.fen;
+  return f && short && f.severity === undefined
+    ? { ...f, severity: 'warning', message: `${f.message}可能有下级科目未列出或未能识别。` }
+    : f;
 }
 
 const COLUMN_NAMES: Record<string, string> = {
