@@ -83,7 +83,8 @@ export function checkSum(
 /** The difference as people read it: "0.01万元". */
 export function showDifference(check: SumCheck, like: Amount): string {
   const d = Math.abs(check.difference);
-  // Small differences read better in 元 than as 0.0001万元.
-  if (d < 100_000) return `${(d / 100).toFixed(2).replace(/\.?0+$/, '')}元`;
-  return `${showFen(d, like)}${unitOf(like)}`;
+  const shown = showFen(d, like);
+  // A difference too small for the total's unit reads better in 元 than as 0万元.
+  if (shown === '0' && d > 0) return `${(d / 100).toFixed(2).replace(/\.?0+$/, '')}元`;
+  return `${shown}${unitOf(like)}`;
 }
