@@ -156,7 +156,7 @@ export function importText(text: string): ImportResult {
     while (end < op.flow.text.length && op.flow.text[end] !== '。' && op.flow.text[end] !== '\n') end++;
     const rest = op.flow.text.slice(op.end, end);
     const item = new RegExp(
-      String.raw`([\u4e00-\u9fff()]{2,14}?(?:费|金|支出|经费))\s*(?:为|是)?\s*${AMOUNT_SOURCE}`,
+      String.raw`([\u4e00-\u9fff()]{2,14}?(?:费用|费|金|支出|经费))\s*(?:为|是)?\s*${AMOUNT_SOURCE}`,
       'g',
     );
     for (const m of rest.matchAll(item)) {

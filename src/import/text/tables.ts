@@ -6,7 +6,7 @@
  * header cannot be read.
  */
 import type { StatedTable, TableKind, TableRow } from '../../core/budget/budget.ts';
-import type { Amount, MoneyUnit } from '../../core/kernel/money.ts';
+import { type Amount, FEN_PER_UNIT, type MoneyUnit } from '../../core/kernel/money.ts';
 import { parseCellNumber } from './amounts.ts';
 import { headingOf } from './sections.ts';
 import type { SourceLine } from './source-lines.ts';
@@ -243,6 +243,13 @@ function assignColumns(
   return cells;
 }
 
+/** 1 2 3 … or 4 5 6 11 13: small whole numbers, rising, printed without decimals. */
+function isColumnNumberRow(g: Group, unit: MoneyUnit): boolean {
+  const per = FEN_PER_UNIT[unit];
+  const values = g.nums.map((n) => (n.amount.precision === per ? n.amount.fen / per : Number.NaN));
+  return values.length >= 3 && values.every((v, i) => Number.isInteger(v) && v < 100 && (i === 0 || v > (values[i - 1] as number)));
+}
+
 /** Tables whose rows pair a label with its total (收支总表): read in order, not by position. */
 const ORDER_ONLY = new Set<TableKind>(['incomeExpenditureSummary', 'appropriationSummary']);
 
@@ -267,7 +274,8 @@ function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number):
   if (kind) return kind;
   // A short line naming a table, followed closely by its unit line.
   const t = line.text.replace(/\s+/g, '');
-  if (t.length >= 4 && t.length <= 30 && !/[。；，:：]/.test(t)) {
+  const numbered = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/.test(t);
+  if (!numbered && t.length >= 4 && t.length <= 30 && !/[。；，:：]/.test(t)) {
     for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
       const next = (lines[j] as SourceLine).text;
       if (UNIT_RE.test(next) && next.replace(/\s+/g, '').length < 40) {
@@ -276,9 +284,7 @@ function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number):
         if (/资产/.test(t)) return 'assets';
         if (/三公/.test(t)) return 'threePublic';
       }
-      if (next.trim() && !/^编制(?:部门|单位)|^截[止至]/.test(next.trim())) {
-        if (j > i + 1) break;
-      }
+      if (next.trim() && !/^编制(?:部门|单位)|^截[止至]/.test(next.trim())) break;
     }
   }
   return null;
@@ -372,14 +378,7 @@ export function parseTable(
     if (!text.trim()) continue;
     const numbersOnly = groups.length === 1 && !groups[0]?.label && (groups[0]?.nums.length ?? 0) >= 2;
     // A row of column numbers (1 2 3 … under the header) is not data.
-    if (
-      numbersOnly &&
-      groups[0]?.nums.every(
-        (n) =>
-          /^\d{1,2}$/.test(String(n.amount.fen / 1_000_000)) ||
-          (n.amount.fen % 1_000_000 === 0 && n.amount.fen < 100_000_000),
-      )
-    ) {
+    if (numbersOnly && isColumnNumberRow(groups[0] as Group, numberUnit)) {
       if (!seenData) headerLines.push(text);
       continue;
     }
