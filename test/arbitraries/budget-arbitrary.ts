@@ -31,7 +31,17 @@ import type { RenderTextOptions } from '../../src/render/text/render-text.ts';
 // ---------------------------------------------------------------- vocabulary
 
 const CITIES = ['秦皇岛市', '上海市', '重庆市', '石家庄市', '杭州市', ''] as const;
-const DISTRICTS = ['山海关区', '海港区', '北戴河区', '普陀区', '静安区', '渝中区', '城关区', '昌黎县', '卢龙县'];
+const DISTRICTS = [
+  '山海关区',
+  '海港区',
+  '北戴河区',
+  '普陀区',
+  '静安区',
+  '渝中区',
+  '城关区',
+  '昌黎县',
+  '卢龙县',
+];
 const BODIES = [
   '人民政府政务服务中心',
   '财政局',
@@ -129,7 +139,13 @@ const GRADE_SETS: readonly (readonly [string, string, string, string])[] = [
   ['≥98%', '≥95%', '≥90%', '<90%'],
   ['好', '较好', '一般', '差'],
 ];
-const REASONS = ['人员调整', '采暖补贴支出减少', '厉行节约压减开支', '新增信息化建设项目', '车辆保险费用增加'];
+const REASONS = [
+  '人员调整',
+  '采暖补贴支出减少',
+  '厉行节约压减开支',
+  '新增信息化建设项目',
+  '车辆保险费用增加',
+];
 const GLOSSARY: readonly [string, string][] = [
   ['一般公共预算拨款收入', '指县级财政当年拨付的资金'],
   ['基本支出', '指为保障机构正常运转、完成日常工作任务而发生的人员支出和公用支出'],
@@ -249,21 +265,30 @@ const ingredients = (o: BudgetArbitraryOptions) =>
     fundingForm: fc.option(fc.constantFrom(...FUNDING_FORMS), { freq: 8 }),
     internalBodies: fc.subarray(INTERNAL_BODIES, { minLength: 0, maxLength: 4 }),
     duties: fc.subarray(DUTIES, { minLength: 0, maxLength: 5 }),
-    personnel: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: PERSONNEL_ITEMS.length - 1 }), steps(60_000, 1)), {
-      minLength: 1,
-      maxLength: 4,
-      selector: (x) => x[0],
-    }),
-    publicItems: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: PUBLIC_ITEMS.length - 1 }), steps(3_000)), {
-      minLength: 1,
-      maxLength: 6,
-      selector: (x) => x[0],
-    }),
-    projects: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: PROJECT_FUNCTIONS.length - 1 }), steps(50_000, 1)), {
-      minLength: 0,
-      maxLength: 3,
-      selector: (x) => x[0],
-    }),
+    personnel: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: PERSONNEL_ITEMS.length - 1 }), steps(60_000, 1)),
+      {
+        minLength: 1,
+        maxLength: 4,
+        selector: (x) => x[0],
+      },
+    ),
+    publicItems: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: PUBLIC_ITEMS.length - 1 }), steps(3_000)),
+      {
+        minLength: 1,
+        maxLength: 6,
+        selector: (x) => x[0],
+      },
+    ),
+    projects: fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: PROJECT_FUNCTIONS.length - 1 }), steps(50_000, 1)),
+      {
+        minLength: 0,
+        maxLength: 3,
+        selector: (x) => x[0],
+      },
+    ),
     /** Shares (in per cent of the projects) funded by other sources. */
     otherSources: fc.subarray(['governmentFund', 'businessIncome', 'otherIncome'] as const, { maxLength: 2 }),
     otherShare: fc.integer({ min: 1, max: 40 }),
@@ -280,7 +305,10 @@ const ingredients = (o: BudgetArbitraryOptions) =>
         direction: fc.constantFrom('increase', 'decrease', 'flat') as fc.Arbitrary<StatedChange['direction']>,
         subject: fc.constantFrom('total', 'revenue', 'expenditure') as fc.Arbitrary<ChangeSubject>,
         amount: steps(20_000, 1),
-        percent: fc.option(fc.integer({ min: 1, max: 9999 }).map((x) => x / 100), { freq: 2 }),
+        percent: fc.option(
+          fc.integer({ min: 1, max: 9999 }).map((x) => x / 100),
+          { freq: 2 },
+        ),
         reason: fc.option(fc.constantFrom(...REASONS), { freq: 2 }),
         parts: fc.uniqueArray(
           fc.record({
@@ -320,11 +348,14 @@ const ingredients = (o: BudgetArbitraryOptions) =>
     procurement: fc.oneof(
       fc.constant<'none' | 'silent'>('none'),
       fc.constant<'none' | 'silent'>('silent'),
-      fc.uniqueArray(fc.tuple(fc.constantFrom(...PROCUREMENT_ITEMS), fc.integer({ min: 1, max: 20 }), steps(2_000, 1)), {
-        minLength: 1,
-        maxLength: 3,
-        selector: (x) => x[0],
-      }),
+      fc.uniqueArray(
+        fc.tuple(fc.constantFrom(...PROCUREMENT_ITEMS), fc.integer({ min: 1, max: 20 }), steps(2_000, 1)),
+        {
+          minLength: 1,
+          maxLength: 3,
+          selector: (x) => x[0],
+        },
+      ),
     ),
     assets: fc.record({
       fixed: steps(200_000),
@@ -335,7 +366,9 @@ const ingredients = (o: BudgetArbitraryOptions) =>
       asOfYearEnd: fc.boolean(),
     }),
     glossary: fc.subarray(GLOSSARY as [string, string][], { maxLength: 5 }),
-    otherNotes: fc.subarray(['本部门无其他需要说明的事项。', '本部门预算公开内容以批复为准。'], { maxLength: 1 }),
+    otherNotes: fc.subarray(['本部门无其他需要说明的事项。', '本部门预算公开内容以批复为准。'], {
+      maxLength: 1,
+    }),
     approvedDay: fc.option(fc.integer({ min: 1, max: 28 }), { freq: 3 }),
     stated: statedArbitrary(o.omissions ?? true),
     tables: fc.record({
@@ -352,7 +385,11 @@ const ingredients = (o: BudgetArbitraryOptions) =>
 
 type IngredientValue = ReturnType<typeof ingredients> extends fc.Arbitrary<infer T> ? T : never;
 
-function item(amount: Amount | null, priorYear: Amount | null = null, reason: string | null = null): ThreePublicItem {
+function item(
+  amount: Amount | null,
+  priorYear: Amount | null = null,
+  reason: string | null = null,
+): ThreePublicItem {
   return { amount, priorYear, reason };
 }
 
@@ -477,7 +514,11 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
   const tpTotal = x.overseas * W + vehicleTotal + x.reception * W;
   const prior = (fen: number) => (x.priorYears ? A(Math.max(0, fen - W)) : null);
   const threePublic: Budget['threePublic'] = {
-    total: item(opt(s.threePublicTotal, tpTotal), s.threePublicTotal ? prior(tpTotal) : null, x.threePublicReason),
+    total: item(
+      opt(s.threePublicTotal, tpTotal),
+      s.threePublicTotal ? prior(tpTotal) : null,
+      x.threePublicReason,
+    ),
     overseasTravel: item(opt(s.overseasTravel, x.overseas * W)),
     vehicleTotal: item(opt(s.vehicleTotal, vehicleTotal)),
     vehiclePurchase: item(opt(s.vehiclePurchase, x.purchase * W)),
@@ -505,13 +546,18 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
   const activities = x.activities.map((a) => {
     const [nm, description, goal, indicator] = ACTIVITIES[a.index] as [string, string, string, string];
     const [ex, good, fair, poor] = a.grades;
-    const grade = (t: string) => ({ text: t, value: /\d/.test(t) ? Number(/(\d+(?:\.\d+)?)/.exec(t)?.[1]) : null });
+    const grade = (t: string) => ({
+      text: t,
+      value: /\d/.test(t) ? Number(/(\d+(?:\.\d+)?)/.exec(t)?.[1]) : null,
+    });
     return {
       name: nm,
       annualBudget: a.budget === null ? null : A(a.budget * W),
       description,
       goal,
-      indicators: [{ name: indicator, excellent: grade(ex), good: grade(good), fair: grade(fair), poor: grade(poor) }],
+      indicators: [
+        { name: indicator, excellent: grade(ex), good: grade(good), fair: grade(fair), poor: grade(poor) },
+      ],
     };
   });
 
@@ -540,9 +586,12 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
   const T = (fen: number) => makeAmount(fen, x.coarse && tUnit === '万元');
   if (x.tables.revenueSummary && !exclude.has('revenueSummary')) {
     const cells: Record<string, Amount> = { total: T(total), generalPublicBudget: T(gpb) };
-    for (const source of others) cells[source === 'governmentFund' ? 'governmentFund' : source] = T(bySource.get(source) ?? 0);
+    for (const source of others)
+      cells[source === 'governmentFund' ? 'governmentFund' : source] = T(bySource.get(source) ?? 0);
     tables.push(
-      table('revenueSummary', `${year}年部门收入预算总表`, tUnit, Object.keys(cells), [row('合计', null, cells)]),
+      table('revenueSummary', `${year}年部门收入预算总表`, tUnit, Object.keys(cells), [
+        row('合计', null, cells),
+      ]),
     );
   }
   if (x.tables.expenditureSummary && !exclude.has('expenditureSummary')) {
@@ -555,10 +604,14 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
       const p = sum(ls.filter((l) => l.kind === 'project').map((l) => l.amount.fen));
       rows.push(row(FUNCTION_NAMES[code] ?? code, code, { total: T(b + p), basic: T(b), project: T(p) }));
     }
-    tables.push(table('expenditureSummary', `${year}年部门支出预算总表`, tUnit, ['total', 'basic', 'project'], rows));
+    tables.push(
+      table('expenditureSummary', `${year}年部门支出预算总表`, tUnit, ['total', 'basic', 'project'], rows),
+    );
   }
   if (x.tables.basicByEconomic && !exclude.has('generalBudgetBasicByEconomic')) {
-    const rows = [row('合计', null, { total: T(basic), personnel: T(personnel), publicExpenses: T(publicExpenses) })];
+    const rows = [
+      row('合计', null, { total: T(basic), personnel: T(personnel), publicExpenses: T(publicExpenses) }),
+    ];
     const basicLines = lines.filter((l) => l.kind !== 'project');
     for (const cls of Object.keys(ECONOMIC_CLASSES)) {
       const ls = basicLines.filter((l) => (l.economicCode as string).startsWith(cls));
@@ -599,7 +652,9 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
   if (x.tables.procurement && !exclude.has('procurement')) {
     const rows = procurementItems.map((p) => row(p.item, null, { total: T(p.amount.fen) }));
     if (procurementTotal !== null) rows.push(row('合计', null, { total: T(procurementTotal) }));
-    tables.push(table('procurement', `${year}年部门政府采购预算表`, tUnit, ['total'], rows, rows.length === 0));
+    tables.push(
+      table('procurement', `${year}年部门政府采购预算表`, tUnit, ['total'], rows, rows.length === 0),
+    );
   }
   if (x.tables.assets && !exclude.has('assets')) {
     const rows = [row('资产总额', null, { value: T(assetsTotal) })];
@@ -639,7 +694,9 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
     operatingExpenses: s.operatingExpenses
       ? {
           total: A(publicExpenses),
-          items: lines.filter((l) => l.kind === 'publicExpenses').map((l) => ({ name: l.economicName as string, amount: l.amount })),
+          items: lines
+            .filter((l) => l.kind === 'publicExpenses')
+            .map((l) => ({ name: l.economicName as string, amount: l.amount })),
         }
       : { total: null, items: [] },
     threePublic,
@@ -696,7 +753,9 @@ export function renderOptionsArbitrary(
   return fc.record({
     unit: fc.constantFrom('万元', '元', '亿元') as fc.Arbitrary<NonNullable<RenderTextOptions['unit']>>,
     fullWidthDigits: fc.boolean(),
-    numbering: fc.constantFrom('chinese', 'part') as fc.Arbitrary<NonNullable<RenderTextOptions['numbering']>>,
+    numbering: fc.constantFrom('chinese', 'part') as fc.Arbitrary<
+      NonNullable<RenderTextOptions['numbering']>
+    >,
     tableLayout: fc.constantFrom(...(o.layouts ?? (['tabs', 'spaces', 'flat'] as const))),
     changeWording: fc.record({
       compare: fc.constantFrom('较', '比', '与…相比') as fc.Arbitrary<'较' | '比' | '与…相比'>,

@@ -37,7 +37,7 @@ describe('auditing the seed disclosure', () => {
 
   it('finds "三公" vehicle costs 1.1 against 0.6 公务用车运行维护费 in 机关运行经费', () => {
     const [f] = byRule('cross.vehicle-operation-vs-operating-expenses');
-    expect(f?.evidence.figures).toMatchObject({ '机关运行经费中的公务用车运行维护费': '0.6万元' });
+    expect(f?.evidence.figures).toMatchObject({ 机关运行经费中的公务用车运行维护费: '0.6万元' });
     expect(f?.evidence.arithmetic).toBe('1.1万元 ≠ 0.6万元');
   });
 
@@ -53,7 +53,10 @@ describe('auditing the seed disclosure', () => {
   });
 
   it('finds assets dated 2018-12-31 in a 2018 budget', () => {
-    expect(byRule('time.asset-snapshot')[0]?.evidence.figures).toEqual({ 截止日期: '2018-12-31', 预算年度: '2018' });
+    expect(byRule('time.asset-snapshot')[0]?.evidence.figures).toEqual({
+      截止日期: '2018-12-31',
+      预算年度: '2018',
+    });
   });
 
   it('finds 良 and 中 both 95% in the second indicator row', () => {
@@ -71,7 +74,9 @@ describe('auditing the seed disclosure', () => {
 
   it('reports 64.01 + 3.38 + 15.5 = 82.89 against 82.9 as rounding, not as an error', () => {
     const fs = byRule('arithmetic.expenditure-parts');
-    expect(fs.map((f) => [f.severity, f.evidence.arithmetic])).toEqual([['info', '64.01 + 3.38 + 15.5 = 82.89 ≈ 82.9万元']]);
+    expect(fs.map((f) => [f.severity, f.evidence.arithmetic])).toEqual([
+      ['info', '64.01 + 3.38 + 15.5 = 82.89 ≈ 82.9万元'],
+    ]);
     expect(report.results.find((r) => r.rule === 'arithmetic.expenditure-parts')?.status).toBe('passed');
   });
 
@@ -99,7 +104,10 @@ describe('rules', () => {
 describe('configuration', () => {
   it('turns rules off and changes severities', () => {
     const config = parseAuditConfig({
-      rules: { 'completeness.standard-tables': { enabled: false }, 'time.asset-snapshot': { severity: 'info' } },
+      rules: {
+        'completeness.standard-tables': { enabled: false },
+        'time.asset-snapshot': { severity: 'info' },
+      },
     });
     const report = audit(seed, config);
     expect(report.findings.some((f) => f.rule === 'completeness.standard-tables')).toBe(false);

@@ -247,7 +247,10 @@ function assignColumns(
 function isColumnNumberRow(g: Group, unit: MoneyUnit): boolean {
   const per = FEN_PER_UNIT[unit];
   const values = g.nums.map((n) => (n.amount.precision === per ? n.amount.fen / per : Number.NaN));
-  return values.length >= 3 && values.every((v, i) => Number.isInteger(v) && v < 100 && (i === 0 || v > (values[i - 1] as number)));
+  return (
+    values.length >= 3 &&
+    values.every((v, i) => Number.isInteger(v) && v < 100 && (i === 0 || v > (values[i - 1] as number)))
+  );
 }
 
 /** Tables whose rows pair a label with its total (收支总表): read in order, not by position. */
@@ -274,7 +277,10 @@ function isTitleLine(line: SourceLine, lines: readonly SourceLine[], i: number):
   if (kind) return kind;
   // A short line naming a table, followed closely by its unit line.
   const t = line.text.replace(/\s+/g, '');
-  const numbered = /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/.test(t);
+  const numbered =
+    /^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/.test(
+      t,
+    );
   if (!numbered && t.length >= 4 && t.length <= 30 && !/[。；，:：]/.test(t)) {
     for (let j = i + 1; j <= i + 4 && j < lines.length; j++) {
       const next = (lines[j] as SourceLine).text;

@@ -140,7 +140,9 @@ export const plausibilityRules: Rule[] = [
         const down = (c.amount.fen / (current.fen + c.amount.fen)) * 100;
         const stated = c.direction === 'increase' ? up : down;
         const other = c.direction === 'increase' ? down : up;
-        const near = (x: number) => Math.abs(x - (c.percent as number)) <= 0.6;
+        // Within the rounding of the stated percentage, or 1% of it.
+        const near = (x: number) =>
+          Math.abs(x - (c.percent as number)) <= Math.max(0.006, (c.percent as number) * 0.01);
         if (!near(stated) && near(other))
           findings.push({
             message: `${subjectName(c.subject)}写为“${c.word}${show(c.amount)}，${c.percent}%”，但按本年数${show(current)}计算，只有${c.direction === 'increase' ? '减少' : '增加'}才得到${c.percent}%。`,
