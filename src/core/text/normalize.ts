@@ -57,7 +57,8 @@ function normalizeChar(ch: string): string {
   const radical = CJK_RADICAL_TO_IDEOGRAPH.get(ch);
   if (radical) return radical;
   const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x80) return ch;
+  // ASCII and the unified ideographs are already in normal form.
+  if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) return ch;
   if (code === 0x3000 || code === 0xa0 || code === 0x2002 || code === 0x2003 || code === 0x2009) return ' ';
   if (code === 0xfeff || code === 0x200b || code === 0x200c || code === 0x200d) return '';
   // Dash-like signs between digits are written many ways; keep them apart from hyphen-minus.

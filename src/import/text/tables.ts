@@ -37,8 +37,23 @@ const EMPTY_RE =
 const NUMBER_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER_ROW = /^(?:\d+[、.])?\s*(?:[.…。·]{3,}|X{2,}|x{2,}|×{2,})\s*$/;
 
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’…—]/;
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1100 && code <= 0x115f) ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0x2026 ||
+    code === 0x2014
+  );
+}
 
 /**
  * Display columns: Chinese characters take two, as on the page, so numbers
@@ -50,7 +65,7 @@ function displayColumns(text: string): number[] {
   let c = 0;
   for (let i = 0; i < text.length; i++) {
     cols[i] = c;
-    c += WIDE.test(text[i] as string) ? 2 : 1;
+    c += isWide(text.charCodeAt(i)) ? 2 : 1;
   }
   cols[text.length] = c;
   return cols;
@@ -378,6 +393,8 @@ export function parseTable(
   let emptyStatement = false;
   const parsed = body.map((l) => ({ l, groups: l.text.trim() ? groupsOf(l.text, numberUnit, tabbed) : [] }));
   let edges: number[] | null | undefined;
+  // The header is read once, when the first data row is reached.
+  let header: HeaderColumn[] | undefined;
   for (const { l, groups } of parsed) {
     const text = l.text;
     if (EMPTY_RE.test(text.replace(/\s+/g, ''))) emptyStatement = true;
@@ -395,7 +412,7 @@ export function parseTable(
       headerLines.push(text);
       continue;
     }
-    const header = headerColumns(headerLines, tabbed, kind);
+    if (header === undefined) header = headerColumns(headerLines, tabbed, kind);
     if (edges === undefined)
       edges = columnEdges(
         parsed.map((p) => p.groups),
@@ -430,7 +447,7 @@ export function parseTable(
     }
   }
   if (kind === 'threePublic') for (const r of rows) if (!threePublicRowAddsUp(r.cells)) r.cells = {};
-  const header = headerColumns(headerLines, tabbed, kind);
+  header ??= headerColumns(headerLines, tabbed, kind);
   const first = lines[titleIndex] as SourceLine;
   return {
     kind,

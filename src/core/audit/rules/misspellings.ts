@@ -72,28 +72,40 @@ function variantsOf(term: string): Variant[] {
   return out;
 }
 
-const VARIANTS = STANDARD_TERMS.flatMap(variantsOf);
-const COMBINED = new RegExp(VARIANTS.map((v) => `(${v.source})`).join('|'), 'g');
+/** Variants grouped by their first character (every variant keeps its term's first character). */
+const BY_FIRST: ReadonlyMap<string, { variants: Variant[]; re: RegExp }> = (() => {
+  const groups = new Map<string, Variant[]>();
+  for (const v of STANDARD_TERMS.flatMap(variantsOf)) {
+    const first = v.term.charAt(0);
+    groups.set(first, [...(groups.get(first) ?? []), v]);
+  }
+  return new Map(
+    [...groups].map(([first, variants]) => [
+      first,
+      { variants, re: new RegExp(variants.map((v) => `(${v.source})`).join('|'), 'g') },
+    ]),
+  );
+})();
 
 export function findMisspellings(text: string): Misspelling[] {
   const out: Misspelling[] = [];
-  COMBINED.lastIndex = 0;
-  for (const m of text.matchAll(COMBINED)) {
-    const k = m.slice(1).findIndex((g) => g !== undefined);
-    const variant = VARIANTS[k];
-    if (!variant) continue;
-    const found = m[0];
-    if (ACCEPTED.has(found)) continue;
-    // 预算 and 决算 name the two kinds of document; swapping them is not a misspelling.
-    if (
-      found.replace(/决/g, '预') === variant.term ||
-      found.replace(/预/g, '决') === variant.term.replace(/预/g, '决')
-    )
-      continue;
-    // Part of a correct occurrence (e.g. a longer word that contains the term)? Then it is fine.
-    const around = text.slice(Math.max(0, m.index - 4), m.index + found.length + 4);
-    if (STANDARD_TERMS.some((t) => around.includes(t))) continue;
-    out.push({ found, term: variant.term, index: m.index });
+  for (const [first, { variants, re }] of BY_FIRST) {
+    if (!text.includes(first)) continue;
+    for (const m of text.matchAll(re)) {
+      const k = m.slice(1).findIndex((g) => g !== undefined);
+      const variant = variants[k];
+      if (!variant || accepted(text, m[0], m.index, variant)) continue;
+      out.push({ found: m[0], term: variant.term, index: m.index });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function accepted(text: string, found: string, index: number, variant: Variant): boolean {
+  if (ACCEPTED.has(found)) return true;
+  // 预算 and 决算 name the two kinds of document; swapping them is not a misspelling.
+  if (found.replace(/决/g, '预') === variant.term) return true;
+  // Part of a correct occurrence (e.g. a longer word that contains the term)? Then it is fine.
+  const around = text.slice(Math.max(0, index - 4), index + found.length + 4);
+  return STANDARD_TERMS.some((t) => around.includes(t));
 }
