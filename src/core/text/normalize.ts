@@ -65,7 +65,15 @@ function normalizeChar(ch: string): string {
   return ch.normalize('NFKC');
 }
 
+/** Text that normalisation leaves as it is: ASCII without markup, ideographs and common Chinese punctuation. */
+const ALREADY_NORMAL = /^[\t\x20-\x25\x27-\x3b\x3d\x3f-\x7e\u4e00-\u9fff，。；、“”‘’…—《》【】〔〕·]*$/;
+
 export function normalizeLine(raw: string): NormalizedLine {
+  if (ALREADY_NORMAL.test(raw)) {
+    const map = new Array<number>(raw.length);
+    for (let i = 0; i < raw.length; i++) map[i] = i;
+    return { text: raw, map };
+  }
   // First cut out debris, remembering where each kept character came from.
   const keep: { ch: string; col: number }[] = [];
   let last = 0;

@@ -45,35 +45,48 @@ export function looksTabular(text: string): boolean {
  * sentence or list item ends, at blank lines and around table rows.
  */
 export function buildFlow(lines: readonly SourceLine[], from = 0, to = lines.length): Flow {
-  const parts: string[] = [];
-  const lineIdx: number[] = [];
-  const col: number[] = [];
+  // First pass: what each line contributes (its content and whether a line break precedes it).
+  const pieces: { i: number; start: number; end: number; breakBefore: boolean }[] = [];
+  let length = 0;
   let prevJoinable = false;
   for (let i = from; i < to; i++) {
-    const line = lines[i] as SourceLine;
-    const start = line.text.search(/\S/);
-    const t = start < 0 ? '' : line.text.trimEnd();
-    if (t === '') {
-      parts.push('\n');
-      lineIdx.push(i);
-      col.push(-1);
+    const text = (lines[i] as SourceLine).text;
+    const start = text.search(/\S/);
+    if (start < 0) {
+      pieces.push({ i, start: 0, end: 0, breakBefore: true });
+      length += 1;
       prevJoinable = false;
       continue;
     }
-    const content = t.slice(start);
+    let end = text.length;
+    while (end > start && /\s/.test(text[end - 1] as string)) end--;
+    const content = text.slice(start, end);
     const tabular = looksTabular(content);
-    const joinHere = prevJoinable && !tabular && !LIST_START.test(content);
-    if (!joinHere && parts.length > 0) {
-      parts.push('\n');
-      lineIdx.push(i);
-      col.push(-1);
-    }
-    for (let c = start; c < t.length; c++) {
-      parts.push(t[c] as string);
-      lineIdx.push(i);
-      col.push(c);
-    }
+    const breakBefore = pieces.length > 0 && !(prevJoinable && !tabular && !LIST_START.test(content));
+    pieces.push({ i, start, end, breakBefore });
+    length += (breakBefore ? 1 : 0) + end - start;
     prevJoinable = !tabular && !SENTENCE_END.test(content);
   }
-  return { text: parts.join(''), lineIdx: Int32Array.from(lineIdx), col: Int32Array.from(col) };
+  // Second pass: the text and, for every character, its line and column.
+  const lineIdx = new Int32Array(length);
+  const col = new Int32Array(length);
+  const parts: string[] = [];
+  let k = 0;
+  for (const p of pieces) {
+    if (p.breakBefore) {
+      parts.push('\n');
+      lineIdx[k] = p.i;
+      col[k] = -1;
+      k++;
+    }
+    if (p.end > p.start) {
+      parts.push((lines[p.i] as SourceLine).text.slice(p.start, p.end));
+      for (let c = p.start; c < p.end; c++) {
+        lineIdx[k] = p.i;
+        col[k] = c;
+        k++;
+      }
+    }
+  }
+  return { text: parts.join(''), lineIdx, col };
 }
