@@ -13,9 +13,9 @@ export interface NormalizedLine {
   map: number[];
 }
 
-/** Word and HTML debris: conditional comments, tags, entities. */
+/** Word and HTML debris (conditional comments, tags, entities) and Markdown emphasis markers. */
 const DEBRIS =
-  /<!--\[if[^\]]*\]>|<!\[endif\]-->|<!--\[endif\]-->|<!\[if[^\]]*\]>|<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]{0,200}>/g;
+  /\*\*|<!--\[if[^\]]*\]>|<!\[endif\]-->|<!--\[endif\]-->|<!\[if[^\]]*\]>|<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]{0,200}>/g;
 const ENTITIES: Record<string, string> = {
   '&nbsp;': ' ',
   '&amp;': '&',
@@ -66,7 +66,8 @@ function normalizeChar(ch: string): string {
 }
 
 /** Text that normalisation leaves as it is: ASCII without markup, ideographs and common Chinese punctuation. */
-const ALREADY_NORMAL = /^[\t\x20-\x25\x27-\x3b\x3d\x3f-\x7e\u4e00-\u9fff，。；、“”‘’…—《》【】〔〕·]*$/;
+const ALREADY_NORMAL =
+  /^[\t\x20-\x25\x27-\x29\x2b-\x3b\x3d\x3f-\x7e\u4e00-\u9fff，。；、“”‘’…—《》【】〔〕·]*$/;
 
 export function normalizeLine(raw: string): NormalizedLine {
   if (ALREADY_NORMAL.test(raw)) {

@@ -185,3 +185,31 @@ describe('importText copes with the variety of real documents', () => {
     expect(r.missing.every((m) => m.label.length > 0)).toBe(true);
   });
 });
+
+describe('Markdown disclosures', () => {
+  it('reads headings, emphasis and pipe tables', () => {
+    const md = [
+      '# 某区文化馆2025年部门预算',
+      '## 一、收支预算总体情况',
+      '本单位2025年收入预算**120.50万元**，支出预算120.50万元。',
+      '## 二、部门预算表',
+      '### 2025年部门支出预算总表',
+      '单位：万元',
+      '| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |',
+      '|---|---|---:|---:|---:|',
+      '| 207 | 文化旅游体育与传媒支出 | 120.50 | 100.50 | 20.00 |',
+      '| | 合计 | 120.50 | 100.50 | 20.00 |',
+    ].join('\n');
+    const r = importText(md);
+    expect(r.summary).toMatchObject({
+      fiscalYear: 2025,
+      department: '某区文化馆',
+      revenueTotal: 120_500_000,
+      basicExpenditure: 100_500_000,
+      projectExpenditure: 20_000_000,
+    });
+    expect(r.provenance['/stated/revenueTotal']?.column).toBe(
+      (md.split('\n')[2] ?? '').indexOf('收入预算') + 1,
+    );
+  });
+});

@@ -18,7 +18,7 @@ export interface TitleInfo {
 
 function cleanName(s: string): string {
   return s
-    .replace(/^[\s:：、,，]+|[\s:：、,，]+$/g, '')
+    .replace(/^[#*\s:：、,，]+|[\s:：、,，]+$/g, '')
     .replace(/\s+/g, '')
     .replace(/^(?:第[一二三四五六七八九十]+部分|关于)/, '');
 }

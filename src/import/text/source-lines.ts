@@ -15,11 +15,21 @@ export interface SourceLine {
   map: number[];
 }
 
+/** A Markdown table row ("| a | b |") becomes tab-separated cells; its rule row ("|---|---|") becomes blank. */
+function markdownTableRow(text: string): string {
+  if (!/^\s*\|.*\|\s*$/.test(text)) return text;
+  if (/^[\s|:-]+$/.test(text)) return ' '.repeat(text.length);
+  // Same length, so the column map still holds: outer pipes become spaces, inner ones tabs.
+  const first = text.indexOf('|');
+  const last = text.lastIndexOf('|');
+  return `${text.slice(0, first)} ${text.slice(first + 1, last).replaceAll('|', '\t')} ${text.slice(last + 1)}`;
+}
+
 export function toSourceLines(text: string): SourceLine[] {
   // Form feeds separate PDF pages: they end a line like a newline.
   return text.split(/\n|\f/).map((raw, i) => {
     const n = normalizeLine(raw);
-    return { no: i + 1, raw, text: n.text, map: n.map };
+    return { no: i + 1, raw, text: markdownTableRow(n.text), map: n.map };
   });
 }
 
