@@ -59,6 +59,7 @@ function normalizeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   // ASCII and the unified ideographs are already in normal form.
   if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) return ch;
+  if (code === 0x0c) return ''; // form feed: a page break, not text
   if (code === 0x3000 || code === 0xa0 || code === 0x2002 || code === 0x2003 || code === 0x2009) return ' ';
   if (code === 0xfeff || code === 0x200b || code === 0x200c || code === 0x200d) return '';
   // Dash-like signs between digits are written many ways; keep them apart from hyphen-minus.

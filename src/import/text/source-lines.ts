@@ -26,8 +26,8 @@ function markdownTableRow(text: string): string {
 }
 
 export function toSourceLines(text: string): SourceLine[] {
-  // Form feeds separate PDF pages: they end a line like a newline.
-  return text.split(/\n|\f/).map((raw, i) => {
+  // Lines as editors count them: a form feed (a PDF page break) is not a line break of its own.
+  return text.split('\n').map((raw, i) => {
     const n = normalizeLine(raw);
     return { no: i + 1, raw, text: markdownTableRow(n.text), map: n.map };
   });
