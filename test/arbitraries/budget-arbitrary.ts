@@ -42,6 +42,8 @@ const DISTRICTS = [
   '昌黎县',
   '卢龙县',
 ];
+// Restriction (importer gap 5 in render-text.roundtrip.test.ts): no name holds full-width
+// punctuation such as （外事办公室）, which the importer returns normalised to ASCII.
 const BODIES = [
   '人民政府政务服务中心',
   '财政局',
@@ -181,6 +183,12 @@ function steps(max: number, min = 0): fc.Arbitrary<number> {
   );
 }
 
+/** Whether to include a table: never, always or with probability n/10. */
+function tableChance(o: BudgetArbitraryOptions, n: number): fc.Arbitrary<boolean> {
+  if (o.tables === false) return fc.constant(false);
+  return o.tables === 'all' ? fc.constant(true) : chance(n);
+}
+
 /** True with probability n/10. */
 function chance(n: number): fc.Arbitrary<boolean> {
   return fc.integer({ min: 0, max: 9 }).map((x) => x < n);
@@ -204,14 +212,15 @@ export interface Stated {
   vehicleOperation: boolean;
   reception: boolean;
   operatingExpenses: boolean;
+  procurementTotal: boolean;
   assetsTotal: boolean;
 }
 
 export interface BudgetArbitraryOptions {
   /** Let the text leave figures out (default true). */
   omissions?: boolean;
-  /** Include standard tables (default true). */
-  tables?: boolean;
+  /** Include standard tables: some (true, the default), none (false) or every kind ('all'). */
+  tables?: boolean | 'all';
   /** Table kinds never to include. */
   excludeTables?: readonly StatedTable['kind'][];
 }
@@ -233,6 +242,7 @@ const statedArbitrary = (omissions: boolean): fc.Arbitrary<Stated> =>
         vehicleOperation: chance(6),
         reception: chance(8),
         operatingExpenses: chance(8),
+        procurementTotal: chance(8),
         assetsTotal: chance(8),
       })
     : fc.constant({
@@ -250,6 +260,7 @@ const statedArbitrary = (omissions: boolean): fc.Arbitrary<Stated> =>
         vehicleOperation: true,
         reception: true,
         operatingExpenses: true,
+        procurementTotal: true,
         assetsTotal: true,
       });
 
@@ -257,6 +268,8 @@ const ingredients = (o: BudgetArbitraryOptions) =>
   fc.record({
     year: fc.integer({ min: 2015, max: 2026 }),
     coarse: fc.boolean(),
+    /** Most departments spend hundreds of 万元; some spend 亿元. */
+    scale: fc.constantFrom(1, 1, 1, 10, 100),
     city: fc.constantFrom(...CITIES),
     district: fc.constantFrom(...DISTRICTS),
     body: fc.constantFrom(...BODIES),
@@ -372,14 +385,15 @@ const ingredients = (o: BudgetArbitraryOptions) =>
     approvedDay: fc.option(fc.integer({ min: 1, max: 28 }), { freq: 3 }),
     stated: statedArbitrary(o.omissions ?? true),
     tables: fc.record({
-      expenditureSummary: o.tables === false ? fc.constant(false) : chance(5),
-      basicByEconomic: o.tables === false ? fc.constant(false) : chance(5),
-      threePublic: o.tables === false ? fc.constant(false) : chance(5),
+      expenditureSummary: tableChance(o, 5),
+      basicByEconomic: tableChance(o, 5),
+      threePublic: tableChance(o, 5),
       threePublicWithOperating: fc.boolean(),
-      revenueSummary: o.tables === false ? fc.constant(false) : chance(4),
-      procurement: o.tables === false ? fc.constant(false) : chance(4),
-      assets: o.tables === false ? fc.constant(false) : chance(4),
-      unit: fc.constantFrom<'万元' | '元'>('万元', '万元', '元'),
+      revenueSummary: tableChance(o, 4),
+      appropriationSummary: tableChance(o, 3),
+      procurement: tableChance(o, 4),
+      assets: tableChance(o, 4),
+      unit: fc.constantFrom<'万元' | '元' | '亿元'>('万元', '万元', '元', '亿元'),
     }),
   });
 
@@ -436,6 +450,7 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
 
   // Expenditure lines.
   const lines: ExpenditureLine[] = [];
+  const U = W * x.scale;
   for (const [i, n] of x.personnel) {
     const [econ, econName, fn] = PERSONNEL_ITEMS[i] as [string, string, string];
     lines.push({
@@ -445,7 +460,7 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
       economicName: econName,
       kind: 'personnel',
       fundingSource: 'generalPublicBudget',
-      amount: A(n * W),
+      amount: A(n * U),
     });
   }
   for (const [i, n] of x.publicItems) {
@@ -457,17 +472,17 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
       economicName: econName,
       kind: 'publicExpenses',
       fundingSource: 'generalPublicBudget',
-      amount: A(n * W),
+      amount: A(n * U),
     });
   }
-  const projectFen = sum(x.projects.map(([, n]) => n * W));
+  const projectFen = sum(x.projects.map(([, n]) => n * U));
   const others = projectFen > 0 ? x.otherSources : [];
   const otherFen = others.map(() => Math.floor((projectFen * x.otherShare) / 100 / others.length / W) * W);
   let otherLeft = [...otherFen];
   for (const [i, n] of x.projects) {
     const [fn, fnName] = PROJECT_FUNCTIONS[i] as [string, string];
     // Other sources fund projects first, the general budget the rest.
-    let left = n * W;
+    let left = n * U;
     others.forEach((source, k) => {
       const take = Math.min(left, otherLeft[k] as number);
       if (take > 0) {
@@ -524,7 +539,7 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
     vehiclePurchase: item(opt(s.vehiclePurchase, x.purchase * W)),
     vehicleOperation: item(opt(s.vehicleOperation, x.operation * W)),
     reception: item(opt(s.reception, x.reception * W)),
-    vehicleUse: s.vehicleTotal ? x.vehicleUse : null,
+    vehicleUse: s.vehicleTotal && vehicleTotal > 0 ? x.vehicleUse : null,
   };
 
   // Changes.
@@ -575,8 +590,8 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
   const procurementTotal = procurementItems.length ? sum(procurementItems.map((p) => p.amount.fen)) : null;
 
   // Assets.
-  const fixed = x.assets.fixed * W;
-  const assetsTotal = fixed + x.assets.other * W;
+  const fixed = x.assets.fixed * U;
+  const assetsTotal = fixed + x.assets.other * U;
   const buildings = x.assets.buildings === null ? null : Math.min(fixed, x.assets.buildings * 100 * W);
 
   // Tables, from the same facts.
@@ -593,6 +608,14 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
         row('合计', null, cells),
       ]),
     );
+  }
+  if (x.tables.appropriationSummary && !exclude.has('appropriationSummary')) {
+    const rows = [row('一般公共预算拨款', null, { total: T(gpb) })];
+    for (const source of others) {
+      const label = source === 'governmentFund' ? '政府性基金预算拨款' : null;
+      if (label) rows.push(row(label, null, { total: T(bySource.get(source) ?? 0) }));
+    }
+    tables.push(table('appropriationSummary', `${year}年部门财政拨款收支预算总表`, tUnit, ['total'], rows));
   }
   if (x.tables.expenditureSummary && !exclude.has('expenditureSummary')) {
     const rows = [row('合计', null, { total: T(total), basic: T(basic), project: T(project) })];
@@ -708,9 +731,10 @@ function build(x: IngredientValue, o: BudgetArbitraryOptions): Budget {
       projectCount: x.projectCount !== null && project > 0 ? x.projectCount : null,
       projectFunds: x.projectCount !== null && project > 0 ? A(project) : null,
     },
+    // A procurement total the text leaves out is left to the procurement table (when there is one).
     procurement: {
-      total: procurementTotal === null ? null : A(procurementTotal),
-      items: procurementItems,
+      total: procurementTotal === null || !s.procurementTotal ? null : A(procurementTotal),
+      items: s.procurementTotal ? procurementItems : [],
       statedNone: x.procurement === 'none',
     },
     assets: {

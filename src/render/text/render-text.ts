@@ -276,11 +276,11 @@ function dutiesSection(ctx: Ctx, b: Budget): string[] {
     });
     out.push('');
   }
-  out.push('机构设置：', '');
   const headers = ['单位名称', '单位性质', '单位规格', '经费保证形式'];
   const cells = [d.name, d.nature ?? '', d.rank ?? '', d.fundingForm ?? ''];
-  out.push(...tableLines(ctx, [headers, cells], [false, false, false, false]));
-  out.push('');
+  if (cells.some((c) => c !== '')) {
+    out.push('机构设置：', '', ...tableLines(ctx, [headers, cells], [false, false, false, false]), '');
+  }
   if (d.internalBodies.length > 0) out.push('内设机构：', '', d.internalBodies.join('、'), '');
   return out;
 }
@@ -338,7 +338,7 @@ function overviewSection(ctx: Ctx, b: Budget): string[] {
 function operatingSection(ctx: Ctx, b: Budget): string[] {
   const op = b.operatingExpenses;
   const out: string[] = [];
-  const y = ctx.year === null ? '' : yearText(ctx, ctx.year);
+  const y = ctx.year === null ? '' : yearText(ctx, ctx.year).trimStart();
   if (op.total) {
     const items = op.items.map((it) => `${it.name}${money(ctx, it.amount)}`);
     const list = items.length ? `（${items.join('、')}）` : '';
@@ -362,7 +362,7 @@ function threePublicItem(ctx: Ctx, label: string, it: ThreePublicItem): string |
 function threePublicSection(ctx: Ctx, b: Budget): string[] {
   const tp = b.threePublic;
   const out: string[] = [];
-  const y = ctx.year === null ? '' : `${yearText(ctx, ctx.year)}，`;
+  const y = ctx.year === null ? '' : `${yearText(ctx, ctx.year).trimStart()}，`;
   const purchase = threePublicItem(ctx, '公务用车购置费', tp.vehiclePurchase);
   const operation = threePublicItem(ctx, '公务用车运行费', tp.vehicleOperation);
   const vehicleParts = [purchase, operation].filter((x): x is string => x !== null);
@@ -453,7 +453,7 @@ function performanceSection(ctx: Ctx, b: Budget): string[] {
 
 function procurementSection(ctx: Ctx, b: Budget): string[] {
   const pr = b.procurement;
-  const y = ctx.year === null ? '' : `${yearText(ctx, ctx.year)}，`;
+  const y = ctx.year === null ? '' : `${yearText(ctx, ctx.year).trimStart()}，`;
   if (pr.total) {
     const items = pr.items.map((it) => {
       const q = it.quantity !== null ? `${it.quantity}${it.quantityUnit ?? ''}` : '';
@@ -511,8 +511,8 @@ function glossarySection(ctx: Ctx, b: Budget): string[] {
 
 function otherSection(ctx: Ctx, b: Budget): string[] {
   const out = b.otherNotes.map(withPeriod);
-  if (b.dates.approved) out.push(`批复日期：${isoToChinese(ctx, b.dates.approved)}。`);
-  if (b.dates.published) out.push(`公开日期：${isoToChinese(ctx, b.dates.published)}。`);
+  if (b.dates.approved) out.push(`批复日期：${isoToChinese(ctx, b.dates.approved).trimStart()}。`);
+  if (b.dates.published) out.push(`公开日期：${isoToChinese(ctx, b.dates.published).trimStart()}。`);
   if (!out.length) out.push('无。');
   return out.flatMap((l) => [l, '']);
 }
@@ -548,7 +548,8 @@ function tableLines(ctx: Ctx, rows: readonly (readonly string[])[], numeric: rea
 
 function renderTable(ctx: Ctx, t: StatedTable): string[] {
   const unit = t.unit ?? '万元';
-  const columns = t.columns.length ? t.columns : [...new Set(t.rows.flatMap((r) => Object.keys(r.cells)))];
+  // The declared columns, then any a row fills without declaring (read by position, say).
+  const columns = [...new Set([...t.columns, ...t.rows.flatMap((r) => Object.keys(r.cells))])];
   const coded = t.rows.some((r) => r.code !== null);
   const lead = coded ? ['科目编码', '科目名称'] : [FIRST_COLUMN[t.kind] ?? '项目'];
   const header = [...lead, ...columns.map((k) => COLUMN_HEADERS[k] ?? k)];

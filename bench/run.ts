@@ -1,0 +1,203 @@
+/**
+ * Import and audit throughput on a generated corpus (bench/generate-corpus.ts),
+ * against a baseline measured in the same run: one regular-expression pass over
+ * the same documents (counting /\d+(?:\.\d+)?万元/g). Every pass starts from the
+ * bytes and decodes them with decodeText (UTF-8 or GB18030), as an import does.
+ *
+ * The auditor is loaded dynamically from src/core/audit/audit.ts; when that
+ * module does not exist, import alone is measured and the output says so.
+ *
+ *   npx tsx bench/run.ts [--docs 10000] [--seed N] [--out docs/benchmarks.md]
+ *
+ * The figures go into the "Import and audit throughput" section of the output
+ * file; other sections of the file are kept as they are.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { auditBudget } from '../src/core/audit/audit.ts';
+import { decodeText } from '../src/import/text/decode.ts';
+import { importText } from '../src/import/text/import-text.ts';
+import { DEFAULT_SEED, type GeneratedDocument, generateCorpus } from './generate-corpus.ts';
+
+export const SECTION_TITLE = 'Import and audit throughput';
+
+export interface BenchOptions {
+  docs: number;
+  seed: number;
+  out: string;
+  /** Print progress and the table (default true). */
+  log?: boolean;
+}
+
+export interface Measurement {
+  what: string;
+  seconds: number;
+  docsPerSecond: number;
+  mbPerSecond: number;
+  /** Time relative to the baseline (1 = as fast as one regex pass). */
+  ratio: number;
+}
+
+export interface BenchResult {
+  measurements: Measurement[];
+  docs: number;
+  bytes: number;
+  gb18030Docs: number;
+  section: string;
+}
+
+function time(pass: () => void): number {
+  const start = process.hrtime.bigint();
+  pass();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+const AMOUNT = /\d+(?:\.\d+)?万元/g;
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log === false ? () => {} : (s: string) => console.log(s);
+  log(`Generating ${options.docs} documents (seed ${options.seed}) …`);
+  const corpus: GeneratedDocument[] = generateCorpus({ docs: options.docs, seed: options.seed });
+  const bytes = corpus.reduce((n, d) => n + d.bytes.length, 0);
+  const gb18030Docs = corpus.filter((d) => d.encoding === 'gb18030').length;
+  const note =
+    'auditBudget from src/core/audit/audit.ts on each import result (budget, provenance and the normalised lines).';
+
+  let sink = 0; // keeps the passes from being optimised away
+  const baselinePass = () => {
+    for (const d of corpus) sink += decodeText(d.bytes).text.match(AMOUNT)?.length ?? 0;
+  };
+  const importPass = () => {
+    for (const d of corpus) sink += importText(decodeText(d.bytes).text).missing.length;
+  };
+  const auditPass = () => {
+    for (const d of corpus) sink += auditBudget(importText(decodeText(d.bytes).text)).findings.length;
+  };
+
+  // Warm up every path on a slice of the corpus, then measure the whole corpus.
+  const warm = corpus.slice(0, Math.min(200, corpus.length));
+  for (const d of warm) {
+    const text = decodeText(d.bytes).text;
+    sink += text.match(AMOUNT)?.length ?? 0;
+    sink += auditBudget(importText(text)).findings.length;
+  }
+  const passes: [string, () => void, number][] = [
+    ['Baseline: decode + one regex pass (`/\\d+(?:\\.\\d+)?万元/g`)', baselinePass, 3],
+    ['Import (decodeText + importText)', importPass, 1],
+  ];
+  passes.push(['Import + audit (importText + auditBudget)', auditPass, 1]);
+  const measurements: Measurement[] = [];
+  for (const [what, pass, repeat] of passes) {
+    log(`Measuring: ${what} …`);
+    const seconds = median(Array.from({ length: repeat }, () => time(pass)));
+    const base = measurements[0]?.seconds ?? seconds;
+    measurements.push({
+      what,
+      seconds,
+      docsPerSecond: corpus.length / seconds,
+      mbPerSecond: bytes / 1e6 / seconds,
+      ratio: seconds / base,
+    });
+  }
+  if (sink < 0) log(String(sink));
+
+  const section = formatSection({
+    measurements,
+    docs: corpus.length,
+    bytes,
+    gb18030Docs,
+    note,
+    seed: options.seed,
+  });
+  writeSection(options.out, section);
+  log(section);
+  log(`Written to ${options.out}`);
+  return {
+    measurements,
+    docs: corpus.length,
+    bytes,
+    gb18030Docs,
+    section,
+  };
+}
+
+function fixed(x: number, digits: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatSection(r: {
+  measurements: Measurement[];
+  docs: number;
+  bytes: number;
+  gb18030Docs: number;
+  note: string;
+  seed: number;
+}): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const rows = r.measurements.map(
+    (m) =>
+      `| ${m.what} | ${fixed(m.docsPerSecond, 0)} | ${fixed(m.mbPerSecond, 2)} | ${fixed(m.ratio, 1)}× |`,
+  );
+  return [
+    `## ${SECTION_TITLE}`,
+    '',
+    `Measured by \`bench/run.ts\` on ${r.docs.toLocaleString('en-US')} generated disclosures ` +
+      `(${fixed(r.bytes / 1e6, 2)} MB, ${r.gb18030Docs} of them GB18030; seed ${r.seed}; ` +
+      'renderText of random consistent budgets with varied units, numbering, table layouts and wording). ' +
+      'Every pass starts from the bytes and decodes them. Ratio to baseline: time divided by the time of the ' +
+      'baseline pass (median of 3), so 1× is as fast as one regex pass.',
+    '',
+    '| What | Documents/s | MB/s | Ratio to baseline |',
+    '|---|---:|---:|---:|',
+    ...rows,
+    '',
+    `- Auditor: ${r.note}`,
+    `- Machine: ${cpu}, ${cpus().length} logical CPUs; Node ${process.version} (${process.platform}/${process.arch})`,
+    `- Date: ${new Date().toISOString().slice(0, 10)}`,
+    '',
+  ].join('\n');
+}
+
+/** Replaces the "Import and audit throughput" section of `file` (or adds it, or creates the file). */
+export function writeSection(file: string, section: string): void {
+  const body = section.endsWith('\n') ? section : `${section}\n`;
+  if (!existsSync(file)) {
+    writeFileSync(file, `# Benchmarks\n\n${body}`);
+    return;
+  }
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${SECTION_TITLE}`);
+  if (start < 0) {
+    writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${body}`);
+    return;
+  }
+  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
+  if (end < 0) end = lines.length;
+  const after = lines.slice(end).join('\n');
+  const before = lines.slice(0, start).join('\n');
+  writeFileSync(file, `${before}${before ? '\n' : ''}${body}${after ? `\n${after}` : ''}`);
+}
+
+function argValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export function parseArgs(args: readonly string[]): BenchOptions {
+  const docs = Number(argValue(args, '--docs') ?? 10_000);
+  const seed = Number(argValue(args, '--seed') ?? DEFAULT_SEED);
+  if (!Number.isInteger(docs) || docs < 1) throw new Error('--docs 应为正整数');
+  if (!Number.isInteger(seed)) throw new Error('--seed 应为整数');
+  return { docs, seed, out: argValue(args, '--out') ?? 'docs/benchmarks.md' };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runBench(parseArgs(process.argv.slice(2)));
+}
