@@ -42,9 +42,8 @@ const DISTRICTS = [
   '昌黎县',
   '卢龙县',
 ];
-// Restriction (importer gap 5 in render-text.roundtrip.test.ts): no name holds full-width
-// punctuation such as （外事办公室）, which the importer returns normalised to ASCII.
 const BODIES = [
+  '人民政府办公室（外事办公室）',
   '人民政府政务服务中心',
   '财政局',
   '教育局',

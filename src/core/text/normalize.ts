@@ -15,7 +15,7 @@ export interface NormalizedLine {
 
 /** Word and HTML debris (conditional comments, tags, entities) and Markdown emphasis markers. */
 const DEBRIS =
-  /\*\*|<!--\[if[^\]]*\]>|<!\[endif\]-->|<!--\[endif\]-->|<!\[if[^\]]*\]>|<!--[\s\S]*?-->|<\/?[a-zA-Z][^<>]{0,200}>/g;
+  /\*\*|<!--\[if[^\]]*\]>|<!\[endif\]-->|<!--\[endif\]-->|<!\[if[^\]]*\]>|<!--[\s\S]{0,400}?-->|<\/?[a-zA-Z][^<>]{0,200}>/g;
 const ENTITIES: Record<string, string> = {
   '&nbsp;': ' ',
   '&amp;': '&',

@@ -65,7 +65,10 @@ export function importText(text: string): ImportResult {
   const toc = findTableOfContents(lines);
   const inToc = (i: number) => toc !== null && i >= toc[0] && i < toc[1];
   const tables = findTables(lines, inToc);
-  const inTable = (i: number) => tables.some((t) => i + 1 > t.line && i + 1 <= t.endLine);
+  // Lines inside a table (after its title), marked once: a document may hold thousands of tables.
+  const tableLine = new Uint8Array(lines.length);
+  for (const t of tables) tableLine.fill(1, t.line, t.endLine);
+  const inTable = (i: number) => tableLine[i] === 1;
   const sections = findSections(lines, (i) => inToc(i) || inTable(i));
   const scopes = buildScopes(lines, sections, inToc);
 
@@ -156,7 +159,7 @@ export function importText(text: string): ImportResult {
     while (end < op.flow.text.length && op.flow.text[end] !== '。' && op.flow.text[end] !== '\n') end++;
     const rest = op.flow.text.slice(op.end, end);
     const item = new RegExp(
-      String.raw`([\u4e00-\u9fff()]{2,14}?(?:费用|费|金|支出|经费))\s*(?:为|是)?\s*${AMOUNT_SOURCE}`,
+      String.raw`([\u4e00-\u9fff()]{1,14}?(?:费用|费|金|支出|经费))\s*(?:为|是)?\s*${AMOUNT_SOURCE}`,
       'g',
     );
     for (const m of rest.matchAll(item)) {
@@ -208,9 +211,10 @@ export function importText(text: string): ImportResult {
 
   // Procurement.
   budget.procurement.total = take('procurementTotal', '/procurement/total');
-  const none = /(?:无|没有|未安排|不涉及)(?:[^。，；]{0,6})政府采购|政府采购[^。，；]{0,6}(?:为空|空表)/.exec(
-    scopes.document.text,
-  );
+  const none =
+    /(?:无|没有|未安排|不涉及)(?:[^。，；\n]{0,6})政府采购|政府采购[^。，；\n]{0,6}(?:为空|空表)/.exec(
+      scopes.document.text,
+    );
   if (none) {
     budget.procurement.statedNone = true;
     if (!budget.procurement.total)

@@ -3,8 +3,9 @@
  * department profile (name, nature, rank, funding form, internal bodies, duties).
  */
 import type { Budget, Department, Section } from '../../core/budget/budget.ts';
+import { type Token, tokenize } from './cells.ts';
 import { refFromLine, type SourceRef } from './provenance.ts';
-import type { SourceLine } from './source-lines.ts';
+import { rawSlice, type SourceLine } from './source-lines.ts';
 
 const TITLE = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:区级|市级|县级|省级)?\s*(部门|单位)?\s*(预算|决算)/;
 
@@ -37,7 +38,7 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
     fiscalYear = Number(m[1]);
     kind = m[3] === '决算' ? 'finalAccounts' : 'budget';
     refs['/fiscalYear'] = refFromLine(l, m.index, m[0].length);
-    const before = cleanName(l.text.slice(0, m.index));
+    const before = cleanName(rawSlice(l, 0, m.index));
     if (before.length >= 2) {
       department = before;
       refs['/department/name'] = refFromLine(l, l.text.search(/\S/), m.index);
@@ -51,7 +52,7 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
           p.text.trim().length <= 40 &&
           !/[。；:：]|目\s*录/.test(p.text),
       );
-      const name = cleanName(above.map((p) => p.text).join(''));
+      const name = cleanName(above.map((p) => p.raw).join(''));
       const first = above[0];
       if (first && name.length >= 3) {
         department = name;
@@ -66,7 +67,8 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
       l.text,
     );
     if (m && !/^(?:单位|金额)/.test(m[1] as string)) {
-      const name = cleanName((m[1] as string).replace(/单位[:：].*$/, ''));
+      const start = m.index + m[0].length - (m[1] as string).length;
+      const name = cleanName(rawSlice(l, start, start + (m[1] as string).length).replace(/单位[:：].*$/, ''));
       if (name.length >= 3) {
         department = name;
         refs['/department/name'] = refFromLine(
@@ -88,6 +90,59 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
     for (const [y, c] of counts) if (c > best) [best, fiscalYear] = [c, y];
   }
   return { title, fiscalYear, kind, department, refs };
+}
+
+interface OrgCell {
+  header: string;
+  value: string;
+  /** Character index of the value in the row's text. */
+  col: number;
+}
+
+/**
+ * The organisation table's row under its header: by tab index, by position
+ * under the header words (a blank cell stays blank), or word by word when the
+ * table was flattened into single-spaced lines.
+ */
+export function orgTableCells(header: string, row: string): OrgCell[] {
+  const at = (value: string, from: number) => row.indexOf(value, from);
+  const out: OrgCell[] = [];
+  if (header.includes('\t')) {
+    const hs = header.split('\t').map((h) => h.replace(/\s+/g, ''));
+    let from = 0;
+    row.split('\t').forEach((cell, k) => {
+      const value = cell.trim();
+      if (value && hs[k]) out.push({ header: hs[k] as string, value, col: at(value, from) });
+      from += cell.length + 1;
+    });
+    return out;
+  }
+  let hs = tokenize(header, false);
+  let cells = tokenize(row, false);
+  if (hs.length < 3) {
+    // Flattened: single spaces between cells.
+    hs = tokenize(header, true);
+    cells = tokenize(row, true);
+    let from = 0;
+    cells.forEach((c, k) => {
+      const h = hs[k];
+      if (!h) return;
+      const col = at(c.text, from);
+      from = col + c.text.length;
+      out.push({ header: h.text, value: c.text, col });
+    });
+    return out;
+  }
+  // Aligned: each cell belongs to the header word whose start is nearest its own.
+  let from = 0;
+  for (const c of cells) {
+    let best = hs[0] as Token;
+    for (const h of hs) if (Math.abs(h.start - c.start) < Math.abs(best.start - c.start)) best = h;
+    const col = at(c.text, from);
+    from = col + c.text.length;
+    out.push({ header: best.text.replace(/\s+/g, ''), value: c.text, col });
+  }
+  return out;
 }
 
 /** The organisation table (单位名称 单位性质 单位规格 经费保证形式) and 内设机构. */
@@ -112,34 +167,27 @@ export function readProfile(
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as SourceLine;
     if (!/单位名称/.test(l.text) || !/单位性质|单位规格|经费/.test(l.text)) continue;
-    const headers = l.text
-      .trim()
-      .split(/\t|\s{2,}/)
-      .map((h) => h.replace(/\s+/g, ''));
     const row = lines.slice(i + 1, i + 4).find((r) => r.text.trim());
     if (!row) break;
-    const cells = row.text.trim().split(/\t|\s{2,}/);
-    headers.forEach((h, k) => {
-      const v = cells[k]?.trim();
-      if (!v) return;
-      const col = row.text.indexOf(v);
+    for (const { header: h, value, col } of orgTableCells(l.text, row.text)) {
+      const v = rawSlice(row, col, col + value.length).trim();
       if (/单位名称/.test(h)) {
         // The full official name from the table wins when it contains the title's name.
         if (!department.name || v.includes(department.name) || v.length >= department.name.length) {
           department.name = v;
-          refs['/department/name'] = refFromLine(row, col, v.length);
+          refs['/department/name'] = refFromLine(row, col, value.length);
         }
       } else if (/性质/.test(h)) {
         department.nature = v;
-        refs['/department/nature'] = refFromLine(row, col, v.length);
+        refs['/department/nature'] = refFromLine(row, col, value.length);
       } else if (/规格|级别/.test(h)) {
         department.rank = v;
-        refs['/department/rank'] = refFromLine(row, col, v.length);
+        refs['/department/rank'] = refFromLine(row, col, value.length);
       } else if (/经费/.test(h)) {
         department.fundingForm = v;
-        refs['/department/fundingForm'] = refFromLine(row, col, v.length);
+        refs['/department/fundingForm'] = refFromLine(row, col, value.length);
       } else if (/编码|代码/.test(h)) department.code = v;
-    });
+    }
     break;
   }
   for (let i = 0; i < lines.length; i++) {

@@ -54,6 +54,7 @@ export function headingOf(line: SourceLine, index: number): Heading | null {
   if (t.length < 2 || t.length > 40) return null;
   if (/[。；]$/.test(t) || /\d[\d,.]*\s*(?:万元|元|亿元)/.test(t)) return null;
   if (/…{2,}|\.{4,}|·{4,}/.test(t)) return null; // table-of-contents leader
+  if (/\d[\d,]*\.\d+|^\d{3,}\s/.test(t)) return null; // a table row: a code or an amount
   const numbered = NUMBERING.test(t);
   const title = t
     .replace(NUMBERING, '')

@@ -15,6 +15,14 @@ export interface SourceLine {
   map: number[];
 }
 
+/** The original text behind normalised characters [start, end) of a line. */
+export function rawSlice(line: SourceLine, start: number, end: number): string {
+  if (end <= start) return '';
+  const a = line.map[start] ?? line.raw.length;
+  const b = (line.map[end - 1] ?? line.raw.length - 1) + 1;
+  return line.raw.slice(a, b);
+}
+
 /** A Markdown table row ("| a | b |") becomes tab-separated cells; its rule row ("|---|---|") becomes blank. */
 function markdownTableRow(text: string): string {
   if (!/^\s*\|.*\|\s*$/.test(text)) return text;

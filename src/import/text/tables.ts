@@ -8,6 +8,7 @@
 import type { StatedTable, TableKind, TableRow } from '../../core/budget/budget.ts';
 import { type Amount, FEN_PER_UNIT, type MoneyUnit } from '../../core/kernel/money.ts';
 import { parseCellNumber } from './amounts.ts';
+import { type Token, tokenize } from './cells.ts';
 import { headingOf } from './sections.ts';
 import type { SourceLine } from './source-lines.ts';
 import {
@@ -17,12 +18,6 @@ import {
   DEFAULT_COLUMNS,
   tableKindOfTitle,
 } from './table-kinds.ts';
-
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
 
 interface HeaderColumn {
   key: string;
@@ -36,49 +31,6 @@ const EMPTY_RE =
   /空表|本表无|为空表|无(?:相关)?数据|无.{0,20}(?:预算|决算|情况)[,，]?(?:故)?(?:此|本)?表(?:为空|无数据)?/;
 const NUMBER_TOKEN = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PLACEHOLDER_ROW = /^(?:\d+[、.])?\s*(?:[.…。·]{3,}|X{2,}|x{2,}|×{2,})\s*$/;
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1100 && code <= 0x115f) ||
-    code === 0x201c ||
-    code === 0x201d ||
-    code === 0x2018 ||
-    code === 0x2019 ||
-    code === 0x2026 ||
-    code === 0x2014
-  );
-}
-
-/**
- * Display columns: Chinese characters take two, as on the page, so numbers
- * line up under the header words they belong to (pdftotext -layout and
- * hand-aligned text both align by display width).
- */
-function displayColumns(text: string): number[] {
-  const cols: number[] = new Array(text.length + 1);
-  let c = 0;
-  for (let i = 0; i < text.length; i++) {
-    cols[i] = c;
-    c += isWide(text.charCodeAt(i)) ? 2 : 1;
-  }
-  cols[text.length] = c;
-  return cols;
-}
-
-function tokenize(text: string, splitSingleSpaces: boolean): Token[] {
-  const re = splitSingleSpaces ? /[^\s]+/g : /[^\t ]+(?: [^\t ]+)*/g;
-  const cols = displayColumns(text);
-  const out: Token[] = [];
-  for (const m of text.matchAll(re))
-    out.push({ text: m[0], start: cols[m.index] as number, end: cols[m.index + m[0].length] as number });
-  return out;
-}
 
 function isNumberToken(t: string): boolean {
   return NUMBER_TOKEN.test(t);
@@ -173,15 +125,16 @@ function collectHeaderColumns(lines: readonly string[], tabbed: boolean): Header
       continue;
     }
     for (const t of tokenize(text, false)) {
-      const key = columnKeyOf(t.text);
-      if (key) cols.push({ key, center: (t.start + t.end) / 2, index: -1 });
-      else {
-        // Several header words in one token, separated by single spaces.
-        for (const w of tokenize(t.text, true)) {
-          const k = columnKeyOf(w.text);
-          if (k) cols.push({ key: k, center: t.start + (w.start + w.end) / 2, index: -1 });
-        }
+      // Several header words in one token, separated by single spaces (a flattened header)?
+      const words = tokenize(t.text, true)
+        .map((w) => ({ key: columnKeyOf(w.text), center: t.start + (w.start + w.end) / 2 }))
+        .filter((w): w is { key: string; center: number } => w.key !== null);
+      if (words.length >= 2) {
+        for (const w of words) cols.push({ key: w.key, center: w.center, index: -1 });
+        continue;
       }
+      const key = columnKeyOf(t.text) ?? words[0]?.key ?? null;
+      if (key) cols.push({ key, center: words[0]?.center ?? (t.start + t.end) / 2, index: -1 });
     }
   }
   // Keep the lowest (nearest the data) of duplicate keys at the same place.
@@ -194,12 +147,24 @@ function assignColumns(
   kind: TableKind,
   tabbed: boolean,
   edges: readonly number[] | null,
+  aligned: boolean,
 ): Record<string, Amount> {
   const cells: Record<string, Amount> = {};
   if (ORDER_ONLY.has(kind)) {
     // Two-sided summary tables: the first amount after a label is its total.
     nums.forEach((n, i) => {
       cells[i === 0 ? 'total' : `c${i + 1}`] = n.amount;
+    });
+    return cells;
+  }
+  if (!tabbed && !aligned) {
+    // A flattened row: positions mean nothing; a lone amount is the table's main one, else standard order.
+    const main = MAIN_COLUMN[kind];
+    if (nums.length === 1 && main && header.some((h) => h.key === main))
+      return { [main]: (nums[0] as Group['nums'][number]).amount };
+    const order = header.length >= nums.length ? header.map((h) => h.key) : (DEFAULT_COLUMNS[kind] ?? []);
+    nums.forEach((n, i) => {
+      cells[order[i] ?? `c${i + 1}`] = n.amount;
     });
     return cells;
   }
@@ -230,7 +195,7 @@ function assignColumns(
     }
     return cells;
   }
-  if (header.length > 0 && nums.length > 1) {
+  if (header.length > 0) {
     // Greedy, left to right, each number to the nearest header column right of the last one used.
     let from = 0;
     nums.forEach((n, i) => {
@@ -267,6 +232,9 @@ function isColumnNumberRow(g: Group, unit: MoneyUnit): boolean {
     values.every((v, i) => Number.isInteger(v) && v < 100 && (i === 0 || v > (values[i - 1] as number)))
   );
 }
+
+/** The amount a one-amount row of a flattened table holds. */
+const MAIN_COLUMN: Partial<Record<TableKind, string>> = { assets: 'value', procurement: 'total' };
 
 /** Tables whose rows pair a label with its total (收支总表): read in order, not by position. */
 const ORDER_ONLY = new Set<TableKind>(['incomeExpenditureSummary', 'appropriationSummary']);
@@ -441,7 +409,7 @@ export function parseTable(
         line: l.no,
         code: g.codeParts.length ? g.codeParts.join('') : null,
         label: trimmedLabel,
-        cells: assignColumns(g.nums, header, kind, tabbed, edges ?? null),
+        cells: assignColumns(g.nums, header, kind, tabbed, edges ?? null, /\S {2,}\S/.test(text.trim())),
         placeholder,
       });
     }

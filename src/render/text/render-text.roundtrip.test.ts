@@ -4,10 +4,7 @@
  * (b) importText never throws, whatever it is given;
  * (c) importText takes time linear in the length of the document.
  *
- * Where the importer has a known gap, the round trip is restricted just enough to pass, each
- * restriction naming its gap; the gaps themselves are pinned below as `it.fails` tests with minimal
- * inputs. When one of those starts failing, the importer has been fixed: delete the `it.fails`
- * test and the restriction it names.
+ * The importer cases these properties found are kept below as plain tests with minimal inputs.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,16 +51,11 @@ describe('(a) importText(renderText(b, options)).summary equals summarize(b)', (
   });
 
   it('with tables aligned with spaces', () => {
-    // Restriction (importer gap 3): no asset or procurement tables, whose rows hold a single amount.
-    roundTrip('spaces', { excludeTables: ['assets', 'procurement'] }, SUMMARY_KEYS, 1000);
+    roundTrip('spaces', {}, SUMMARY_KEYS, 1000);
   });
 
   it('with tables flattened into single-spaced lines', () => {
-    // Restriction (importer gap 2): no standard tables, so every figure comes from the text.
-    // Restriction (importer gap 1): the department name is not compared (the flattened
-    // organisation table is read as one cell).
-    const keys = SUMMARY_KEYS.filter((k) => k !== 'department');
-    roundTrip('flat', { tables: false }, keys, 500);
+    roundTrip('flat', {}, SUMMARY_KEYS, 500);
   });
 
   const corpus = join(import.meta.dirname, '../../../../shared/corpus/text');
@@ -80,8 +72,7 @@ describe('(a) importText(renderText(b, options)).summary equals summarize(b)', (
     () => {
       for (const file of files) {
         const first = importText(readFileSync(file, 'utf8'));
-        // Flat is left out: importer gaps 1 and 2.
-        for (const tableLayout of ['tabs', 'spaces'] as const) {
+        for (const tableLayout of ['tabs', 'spaces', 'flat'] as const) {
           const again = importText(renderText(first.budget, { tableLayout }));
           expect({ file, tableLayout, summary: again.summary }).toEqual({
             file,
@@ -94,19 +85,16 @@ describe('(a) importText(renderText(b, options)).summary equals summarize(b)', (
   );
 });
 
-describe('known importer gaps (it.fails: expected to fail until the importer is fixed)', () => {
+describe('importer cases the round trip found (each was a gap, now fixed)', () => {
   const head = '某某区财政局 2018年部门预算公开说明\n\n';
 
-  it.fails('gap 1: a flattened organisation table gives the department name alone', () => {
+  it('gap 1: a flattened organisation table gives the department name alone', () => {
     const text = `${head}一、部门职责及机构设置情况\n\n单位名称 单位性质 单位规格 经费保证形式\n某某区财政局 行政 正科级 财政性资金基本保证\n`;
-    // Today: '某某区财政局 行政 正科级 财政性资金基本保证'.
     expect(importText(text).summary.department).toBe('某某区财政局');
   });
 
-  it.fails('gap 2: a flattened table header is read word by word', () => {
+  it('gap 2: a flattened table header is read word by word', () => {
     const text = `${head}十、部门预算表\n\n2018年一般公共预算“三公”经费支出表\n\n单位：万元\n\n项目 合计 因公出国（境）费 公务用车购置及运行费 公务用车购置费 公务用车运行费 公务接待费\n合计 1.60 0.10 1.20 0.50 0.70 0.30\n`;
-    // Today: the whole header line is one column, overseasTravel; overseasTravel = 0.30 (the
-    // 公务接待费 figure) and the rest null.
     expect(importText(text).summary).toMatchObject({
       threePublicTotal: 1_600_000,
       overseasTravel: 100_000,
@@ -117,27 +105,23 @@ describe('known importer gaps (it.fails: expected to fail until the importer is 
     });
   });
 
-  it.fails('gap 3: in a space-aligned table, a row with one amount keeps the column it stands under', () => {
+  it('gap 3: in a space-aligned table, a row with one amount keeps the column it stands under', () => {
     const text = `${head}七、国有资产信息\n\n部门固定资产占用情况表\n\n单位：万元\n\n项目        数量      价值\n资产总额              50.63\n`;
-    // Today: the single amount goes to the first default column (quantity), so assetsTotal is null.
     expect(importText(text).summary.assetsTotal).toBe(50_630_000);
   });
 
-  it.fails('gap 4: a section ending in 无 does not make the next heading say there is no procurement', () => {
+  it('gap 4: a section ending in 无 does not make the next heading say there is no procurement', () => {
     const text = `${head}五、绩效预算信息\n\n无\n\n六、政府采购预算情况\n`;
-    // Today: "无\n六、政府采购" matches the no-procurement pattern, so procurementTotal is 0.
     expect(importText(text).summary.procurementTotal).toBeNull();
   });
 
-  it.fails('gap 6: a one-character item name (水费, 电费) after 、 is read as an operating-expense item', () => {
+  it('gap 6: a one-character item name (水费, 电费) after 、 is read as an operating-expense item', () => {
     const text = `${head}三、机关运行经费安排情况\n\n2018年部门预算中，我单位机关运行经费为3万元（办公费2万元、水费1万元）。\n`;
-    // Today: only 办公费; the item pattern wants two characters before 费, and 、 is not one.
     expect(importText(text).budget.operatingExpenses.items.map((i) => i.name)).toEqual(['办公费', '水费']);
   });
 
-  it.fails('gap 7: a blank cell in a space-aligned organisation table keeps the other cells in their columns', () => {
+  it('gap 7: a blank cell in a space-aligned organisation table keeps the other cells in their columns', () => {
     const text = `${head}一、部门职责及机构设置情况\n\n单位名称        单位性质    单位规格    经费保证形式\n某某区财政局                正科级      全额拨款\n`;
-    // Today: nature 正科级, rank 全额拨款, fundingForm null (cells split on runs of spaces, not by position).
     expect(importText(text).budget.department).toMatchObject({
       nature: null,
       rank: '正科级',
@@ -145,9 +129,8 @@ describe('known importer gaps (it.fails: expected to fail until the importer is 
     });
   });
 
-  it.fails('gap 5: the department name keeps its full-width parentheses', () => {
+  it('gap 5: the department name keeps its full-width parentheses', () => {
     const text = '某某区人民政府办公室（外事办公室） 2018年部门预算公开说明\n';
-    // Today: the normalised name, with ASCII parentheses.
     expect(importText(text).summary.department).toBe('某某区人民政府办公室（外事办公室）');
   });
 });
