@@ -20,6 +20,8 @@ import type {
   TableRow,
   ThreePublicItem,
 } from '../../core/budget/budget.ts';
+import { REVENUE_SOURCE_NAMES } from '../../core/budget/names.ts';
+
 import { type Amount, formatAmount, type MoneyUnit } from '../../core/kernel/money.ts';
 
 export type TableLayout = 'tabs' | 'spaces' | 'flat';
@@ -99,18 +101,6 @@ const THREE_PUBLIC_SUBJECTS: readonly ChangeSubject[] = [
   'reception',
 ];
 
-const REVENUE_LABELS: Record<Budget['revenue'][number]['source'], string> = {
-  generalPublicBudget: '一般公共预算拨款',
-  governmentFund: '政府性基金预算拨款',
-  stateCapitalBudget: '国有资本经营预算拨款',
-  specialAccount: '财政专户管理资金',
-  businessIncome: '事业收入',
-  businessOperationIncome: '事业单位经营收入',
-  superiorSubsidy: '上级补助收入',
-  subordinateRemittance: '附属单位上缴收入',
-  otherIncome: '其他收入',
-  carryOver: '上年结转',
-};
 
 /** Header words of table columns, by column key (words an importer maps back to the same key). */
 export const COLUMN_HEADERS: Record<string, string> = {
@@ -298,11 +288,11 @@ function overviewSection(ctx: Ctx, b: Budget): string[] {
       if (gpbDone) continue;
       gpbDone = true;
       const a = s.generalPublicBudget ?? line.amount;
-      sources.push(`${REVENUE_LABELS.generalPublicBudget}${money(ctx, a)}`);
-    } else sources.push(`${REVENUE_LABELS[line.source]}${money(ctx, line.amount)}`);
+      sources.push(`${REVENUE_SOURCE_NAMES.generalPublicBudget}${money(ctx, a)}`);
+    } else sources.push(`${REVENUE_SOURCE_NAMES[line.source]}${money(ctx, line.amount)}`);
   }
   if (!gpbDone && s.generalPublicBudget)
-    sources.unshift(`${REVENUE_LABELS.generalPublicBudget}${money(ctx, s.generalPublicBudget)}`);
+    sources.unshift(`${REVENUE_SOURCE_NAMES.generalPublicBudget}${money(ctx, s.generalPublicBudget)}`);
   if (s.revenueTotal || sources.length > 0) {
     out.push(subHeading(ctx, 1, '收入说明'), '');
     const head = s.revenueTotal ? `${who}收入为${money(ctx, s.revenueTotal)}` : `${who}收入中`;

@@ -3,7 +3,8 @@
  * the precision each figure was stated at (see ../sums.ts), so rounding is told
  * apart from a real difference.
  */
-import type { StatedTable, TableRow } from '../../budget/budget.ts';
+import type { ChangeSubject, StatedTable, TableRow } from '../../budget/budget.ts';
+import { CHANGE_SUBJECT_NAMES, REVENUE_SOURCE_NAMES } from '../../budget/names.ts';
 import type { Amount } from '../../kernel/money.ts';
 import {
   type AuditContext,
@@ -243,20 +244,10 @@ export const arithmeticRules: Rule[] = [
   sumRule('arithmetic.revenue-sources', '收入总额应等于各项收入之和', 'error', (ctx) => {
     const lines = ctx.budget.revenue;
     if (!lines.length) return '文件未分项说明收入来源';
-    const names: Record<string, string> = {
-      generalPublicBudget: '一般公共预算拨款',
-      governmentFund: '政府性基金预算拨款',
-      stateCapitalBudget: '国有资本经营预算拨款',
-      specialAccount: '财政专户管理资金',
-      businessIncome: '事业收入',
-      businessOperationIncome: '事业单位经营收入',
-      superiorSubsidy: '上级补助收入',
-      subordinateRemittance: '附属单位上缴收入',
-      otherIncome: '其他收入',
-      carryOver: '上年结转',
-    };
     return {
-      parts: lines.map((l, i) => figure(ctx, names[l.source] ?? l.source, l.amount, `/revenue/${i}/amount`)),
+      parts: lines.map((l, i) =>
+        figure(ctx, REVENUE_SOURCE_NAMES[l.source], l.amount, `/revenue/${i}/amount`),
+      ),
       total: figure(ctx, '收入总额', ctx.budget.stated.revenueTotal, '/stated/revenueTotal'),
       what: '收入构成',
     };
@@ -362,24 +353,6 @@ export const arithmeticRules: Rule[] = [
   },
 ];
 
-export function subjectName(subject: string): string {
-  const names: Record<string, string> = {
-    total: '收支总额',
-    revenue: '收入',
-    expenditure: '支出',
-    basicExpenditure: '基本支出',
-    personnel: '人员经费',
-    publicExpenses: '公用经费',
-    projectExpenditure: '项目支出',
-    generalPublicBudget: '一般公共预算拨款',
-    threePublicTotal: '“三公”经费',
-    overseasTravel: '因公出国（境）费',
-    vehicleTotal: '公务用车购置及运行费',
-    vehiclePurchase: '公务用车购置费',
-    vehicleOperation: '公务用车运行费',
-    reception: '公务接待费',
-    operatingExpenses: '机关运行经费',
-    other: '其他',
-  };
-  return names[subject] ?? subject;
+export function subjectName(subject: ChangeSubject): string {
+  return CHANGE_SUBJECT_NAMES[subject];
 }

@@ -5,6 +5,7 @@
  * assets in the text against the asset table.
  */
 
+import { FIGURE_NAMES } from '../../budget/names.ts';
 import { textFigures } from '../../budget/summary.ts';
 import type { FigureKey } from '../../budget/table-figures.ts';
 import { type Amount, roundingError } from '../../kernel/money.ts';
@@ -12,25 +13,6 @@ import { failed, notChecked, passed, type Rule, type RuleFinding } from '../rule
 import { checkSum, show } from '../sums.ts';
 import { sumFinding } from './arithmetic.ts';
 import { type Figure, figure, figuresEvidence, sourcesOf, tableSource } from './helpers.ts';
-
-const FIGURE_NAMES: Record<FigureKey, string> = {
-  revenueTotal: '收入总额',
-  expenditureTotal: '支出总额',
-  generalPublicBudget: '一般公共预算拨款',
-  basicExpenditure: '基本支出',
-  personnel: '人员经费',
-  publicExpenses: '公用经费',
-  projectExpenditure: '项目支出',
-  threePublicTotal: '“三公”经费',
-  overseasTravel: '因公出国（境）费',
-  vehicleTotal: '公务用车购置及运行费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行费',
-  reception: '公务接待费',
-  operatingExpenses: '机关运行经费',
-  procurementTotal: '政府采购预算',
-  assetsTotal: '国有资产总额',
-};
 
 const TEXT_PATHS: Partial<Record<FigureKey, string>> = {
   revenueTotal: '/stated/revenueTotal',
