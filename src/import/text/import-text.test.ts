@@ -213,3 +213,19 @@ describe('Markdown disclosures', () => {
     );
   });
 });
+
+describe('"三公" items', () => {
+  it('carry the reason of their stated change and the prior-year amount it implies', () => {
+    const seed = readFileSync(
+      new URL('../../../samples/shanhaiguan-2018-budget.txt', import.meta.url),
+      'utf8',
+    );
+    const tp = importText(seed).budget.threePublic;
+    // 1.1 this year, "比2017年预算增加0.5万元，为车保险费用": 0.6 the year before.
+    expect(tp.total).toMatchObject({
+      amount: { fen: 1_100_000 },
+      priorYear: { fen: 600_000 },
+      reason: '车保险费用',
+    });
+  });
+});

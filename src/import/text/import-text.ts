@@ -8,6 +8,8 @@ import {
   BudgetSchema,
   type ExpenditureLine,
   type RevenueSource,
+  type StatedChange,
+  type ThreePublicKey,
 } from '../../core/budget/budget.ts';
 import { emptyBudget } from '../../core/budget/empty-budget.ts';
 import { type Summary, summarize } from '../../core/budget/summary.ts';
@@ -180,6 +182,31 @@ export function importText(text: string): ImportResult {
   changes.forEach((c, i) => {
     budget.changes.push(c.change);
     provenance[`/changes/${i}`] = c.ref;
+  });
+
+  // "三公" items: the stated reason of their change, and the prior-year amount the change implies.
+  const itemOf: Partial<Record<StatedChange['subject'], ThreePublicKey>> = {
+    threePublicTotal: 'total',
+    overseasTravel: 'overseasTravel',
+    vehicleTotal: 'vehicleTotal',
+    vehiclePurchase: 'vehiclePurchase',
+    vehicleOperation: 'vehicleOperation',
+    reception: 'reception',
+  };
+  budget.changes.forEach((c, i) => {
+    const key = itemOf[c.subject];
+    if (!key) return;
+    const item = budget.threePublic[key];
+    item.reason ??= c.reason;
+    if (item.amount && item.priorYear === null && (c.amount || c.direction === 'flat')) {
+      const delta = c.direction === 'flat' ? 0 : (c.direction === 'increase' ? 1 : -1) * (c.amount?.fen ?? 0);
+      item.priorYear = {
+        fen: item.amount.fen - delta,
+        precision: Math.max(item.amount.precision, c.amount?.precision ?? 1),
+      };
+      const ref = provenance[`/changes/${i}`];
+      if (ref) provenance[`/threePublic/${key}/priorYear`] = ref;
+    }
   });
 
   // Performance.

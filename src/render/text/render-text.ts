@@ -101,7 +101,6 @@ const THREE_PUBLIC_SUBJECTS: readonly ChangeSubject[] = [
   'reception',
 ];
 
-
 /** Header words of table columns, by column key (words an importer maps back to the same key). */
 export const COLUMN_HEADERS: Record<string, string> = {
   total: '合计',
