@@ -10,7 +10,14 @@
  *   where 1.5 may be 1.45…1.55). Reported: the document does not add up as written.
  * - mismatch: no rounding explains the difference.
  */
-import { type Amount, FEN_PER_UNIT, formatAmount, roundingError, roundTo } from '../kernel/money.ts';
+import {
+  type Amount,
+  FEN_PER_UNIT,
+  formatAmount,
+  formatFen,
+  roundingError,
+  roundTo,
+} from '../kernel/money.ts';
 
 export type SumVerdict = 'exact' | 'rounding' | 'withinPartsRounding' | 'mismatch';
 
@@ -30,6 +37,10 @@ export interface Tolerance {
 
 /** Formats in 万元 unless the amount is small and exact (then 元). */
 export function show(a: Amount): string {
+  if (a.precision === 1) {
+    // Exact amounts (facts, not read from text): 万元 with two decimals when that is exact, else 元.
+    return a.fen % 10_000 === 0 ? formatFen(a.fen, '万元', 2) : formatFen(a.fen, '元', 2);
+  }
   if (a.precision < FEN_PER_UNIT.万元 / 100 && Math.abs(a.fen) < 10_000_00) return formatAmount(a, '元');
   return formatAmount(a, '万元');
 }

@@ -145,6 +145,11 @@ export const crossSectionRules: Rule[] = [
       const items = ctx.budget.operatingExpenses.items;
       const idx = items.findIndex((i) => /公务用车运[行维]|车辆运行/.test(i.name));
       if (idx < 0) return notChecked('机关运行经费未列出公务用车运行维护费');
+      // With expenditure lines, the vehicle money from basic and project funds together is known.
+      const vehicleLines = ctx.budget.expenditureLines.filter((l) => l.economicCode === '30231');
+      const fromLines = vehicleLines.some((l) => l.kind === 'project')
+        ? vehicleLines.reduce((s, l) => s + l.amount.fen, 0)
+        : null;
       const line = figure(
         ctx,
         `机关运行经费中的${(items[idx] as { name: string }).name}`,
@@ -189,6 +194,7 @@ export const crossSectionRules: Rule[] = [
       if (!op) return notChecked('“三公”经费未说明公务用车运行费');
       const c = checkSum([line.amount], op.amount, ctx.config.tolerance);
       if (c.verdict === 'exact' || c.verdict === 'rounding') return passed;
+      if (fromLines !== null && fromLines === op.amount.fen) return passed;
       const lower = op.amount.fen < line.amount.fen;
       return failed([
         {
