@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../core/audit/rules/index.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import { auditCommand, type Io, importCommand } from './commands.ts';
+import { renderCommand } from './render-command.ts';
 import { formatTable } from './summary-table.ts';
 
 const USAGE = `用法：
@@ -10,11 +11,14 @@ const USAGE = `用法：
       读取部门预算公开文件，输出结构化数据（JSON 或 CSV）。
   zhengwu audit 文件或目录… [--format text|json|md|html] [--config 审核配置.json]
       审核部门预算公开文件的完整性与一致性。发现错误时退出码为 1，文件无法读取时为 2。
+  zhengwu render 预算文件.json或目录… [--format html|md|docx|xlsx|pdf …] [-o 输出] [--template 模板]
+      由结构化预算数据生成标准的部门预算公开文件；可同时生成多种格式（--format html,pdf 或多次 --format）。
+      -o 为单个文件（一种格式时）或目录（默认 out/）。
   zhengwu rules
       列出全部审核规则（编号、分组、默认级别、要求）。
   zhengwu help
 
-目录参数表示其中（含子目录）所有 .txt、.md 文件。`;
+目录参数表示其中（含子目录）所有可读取的文件（.txt、.md、.html、.pdf、.docx、.xlsx）。`;
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
@@ -34,6 +38,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         )}\n共 ${ALL_RULES.length} 条规则。\n`,
       );
       return 0;
+    }
+    if (command === 'render') {
+      const r = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string', short: 'f', multiple: true },
+          output: { type: 'string', short: 'o' },
+          template: { type: 'string', short: 't' },
+        },
+      });
+      if (!r.positionals.length)
+        throw new ZhengwuError('INVALID_INPUT', `请给出要生成的预算文件或目录。\n${USAGE}`);
+      return await renderCommand(r.positionals, r.values.format, r.values.output, r.values.template, io);
     }
     const { values, positionals } = parseArgs({
       args: rest,

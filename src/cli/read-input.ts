@@ -41,7 +41,7 @@ export async function readInput(path: string): Promise<Outcome> {
     return { ok: false, error: `${why}：${path}` };
   }
   try {
-    return { ok: true, result: readDocument(path, bytes) };
+    return { ok: true, result: await readDocument(path, bytes) };
   } catch (e) {
     if (e instanceof ZhengwuError) return { ok: false, error: e.message };
     // An importer bug must not stop a batch; say which file and what happened.

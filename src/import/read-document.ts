@@ -1,18 +1,42 @@
 /**
- * Reading a document from bytes: checks what it is, decodes it and hands the
- * text to the importer. Formats other than text arrive with issue #3.
+ * Reading a document from bytes: tells what it is (text, Markdown, HTML, PDF,
+ * DOCX, XLSX), turns it into text laid out the way the text importer reads it,
+ * and imports that. Every format feeds the same model and provenance; for
+ * PDF, DOCX, XLSX and HTML the provenance points at the lines of the extracted
+ * text (see `text` in the result).
  */
 import { UnreadableInput, UnsupportedFormat } from '../core/errors.ts';
+import { extractDocxText } from './docx/extract-docx.ts';
+import { decodeHtml, extractHtmlText } from './html/extract-html.ts';
+import { extractPdfText } from './pdf/extract-pdf.ts';
 import { decodeText } from './text/decode.ts';
 import { type ImportResult, importText } from './text/import-text.ts';
+import { extractXlsxText } from './xlsx/extract-xlsx.ts';
 
-export const TEXT_EXTENSIONS = ['.txt', '.text', '.md', '.markdown'] as const;
+export const DOCUMENT_FORMATS = ['text', 'html', 'pdf', 'docx', 'xlsx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+export const EXTENSIONS: Record<string, DocumentFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'text',
+  '.markdown': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.xlsx': 'xlsx',
+};
 
 /** Documents larger than this are refused before reading: no disclosure is this long. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export interface ReadResult extends ImportResult {
+  format: DocumentFormat;
+  /** How the bytes were decoded (text formats) or 'binary'. */
   encoding: string;
+  /** The text the importer read (extracted from PDF/DOCX/XLSX/HTML); provenance lines refer to it. */
+  text: string;
 }
 
 function extensionOf(name: string): string {
@@ -21,35 +45,78 @@ function extensionOf(name: string): string {
 }
 
 export function isSupportedName(name: string): boolean {
-  return (TEXT_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+  return extensionOf(name) in EXTENSIONS;
 }
 
-function looksBinary(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'PDF';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    return 'ZIP（DOCX/XLSX）';
-  const head = bytes.subarray(0, 8192);
+function startsWith(bytes: Uint8Array, ascii: string): boolean {
+  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A ZIP names its entries in plain bytes: enough to tell DOCX from XLSX. */
+function zipHolds(bytes: Uint8Array, entry: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(entry, 0, 'latin1');
+}
+
+export function detectFormat(name: string, bytes: Uint8Array): DocumentFormat {
+  const byName = EXTENSIONS[extensionOf(name)];
+  if (startsWith(bytes, '%PDF-')) return 'pdf';
+  if (startsWith(bytes, 'PK\x03\x04')) {
+    if (zipHolds(bytes, 'word/document.xml')) return 'docx';
+    if (zipHolds(bytes, 'xl/workbook.xml')) return 'xlsx';
+    if (byName === 'docx' || byName === 'xlsx') return byName;
+    throw new UnsupportedFormat(
+      `无法读取 ${name}：这是一个 ZIP 文件，但不是 Word（DOCX）或 Excel（XLSX）文档。`,
+    );
+  }
+  if (byName === 'pdf') throw new UnreadableInput(`PDF 文件已损坏或不完整（文件头不是 %PDF）：${name}`);
+  if (byName === 'docx' || byName === 'xlsx')
+    throw new UnreadableInput(
+      `不是有效的 ${byName === 'docx' ? 'Word（DOCX）' : 'Excel（XLSX）'} 文件：${name}`,
+    );
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (byName === 'html' || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   let zeros = 0;
-  for (const b of head) if (b === 0) zeros++;
-  // UTF-16 text has many zero bytes but starts with a byte-order mark.
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  return !utf16 && zeros > 0 ? '二进制' : null;
+  for (const b of bytes.subarray(0, 8192)) if (b === 0) zeros++;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (zeros > 0 && !utf16)
+    throw new UnsupportedFormat(`无法读取 ${name}：这是二进制文件，不是可识别的文档格式。`);
+  if (byName === undefined && extensionOf(name))
+    throw new UnsupportedFormat(
+      `不支持的文件类型“${extensionOf(name)}”：${name}。可以导入 ${Object.keys(EXTENSIONS).join('、')}。`,
+    );
+  return 'text';
 }
 
-export function readDocument(name: string, bytes: Uint8Array): ReadResult {
-  const ext = extensionOf(name);
+export async function readDocument(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.length === 0) throw new UnreadableInput(`文件为空：${name}`);
-  const binary = looksBinary(bytes);
-  if (binary)
-    throw new UnsupportedFormat(
-      `无法读取 ${name}：这是${binary}文件。目前可以导入纯文本和 Markdown（${TEXT_EXTENSIONS.join('、')}），PDF、DOCX、XLSX 的导入尚未提供。`,
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    throw new UnreadableInput(
+      `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB 的上限：${name}`,
     );
-  if (ext && !(TEXT_EXTENSIONS as readonly string[]).includes(ext) && ext !== '.html' && ext !== '.htm')
-    throw new UnsupportedFormat(
-      `不支持的文件类型“${ext}”：${name}。目前可以导入 ${TEXT_EXTENSIONS.join('、')}。`,
-    );
-  const { text, encoding } = decodeText(bytes);
+  const format = detectFormat(name, bytes);
+  let text: string;
+  let encoding = 'binary';
+  switch (format) {
+    case 'pdf':
+      text = (await extractPdfText(bytes)).text;
+      break;
+    case 'docx':
+      text = await extractDocxText(bytes);
+      break;
+    case 'xlsx':
+      text = await extractXlsxText(bytes);
+      break;
+    case 'html':
+      text = extractHtmlText(decodeHtml(bytes));
+      encoding = 'html';
+      break;
+    default: {
+      const decoded = decodeText(bytes);
+      text = decoded.text;
+      encoding = decoded.encoding;
+    }
+  }
   if (!text.trim()) throw new UnreadableInput(`文件没有文字内容：${name}`);
-  const result = importText(text);
-  return { ...result, encoding };
+  return { ...importText(text), format, encoding, text };
 }

@@ -364,6 +364,21 @@ function threePublicSection(ctx: Ctx): Block[] {
     blocks.push(p(`${lead}安排${wan(tp.total)}${items.length ? `，其中：${items.join('；')}` : ''}。`));
   else if (items.length > 0) blocks.push(p(`${lead}中，${items.join('；')}。`));
 
+  // Where the vehicle money comes from, when project funds pay part of it: the 机关运行经费 line shows only the basic part.
+  const vehicleLines = ctx.budget.expenditureLines.filter((l) => l.economicCode === '30231');
+  const fromProjects = vehicleLines
+    .filter((l) => l.kind === 'project')
+    .reduce((sum, l) => sum + l.amount.fen, 0);
+  const fromBasic = vehicleLines
+    .filter((l) => l.kind !== 'project')
+    .reduce((sum, l) => sum + l.amount.fen, 0);
+  if (fromProjects > 0 && tp.vehicleOperation !== null)
+    blocks.push(
+      p(
+        `公务用车运行费${wan(tp.vehicleOperation)}中，${wan(fromBasic)}在基本支出（机关运行经费）中安排，${wan(fromProjects)}在项目支出中安排。`,
+      ),
+    );
+
   const prior = priorThreePublic(ctx);
   let compared = false;
   if (prior && tp.total !== null && prior.facts.total !== null) {

@@ -24,6 +24,9 @@ const PART = new RegExp(
 const REASON =
   /^[，,；;]?\s*(?:主要(?:原因)?(?:是|为|系|由于|用于|因)?|原因(?:是|为)|为|系|用于|因为?|由于)[:：]?\s*([^。；;\n]{2,80})/;
 
+const NEXT_REASON =
+  /^[。；]\s*(?:其?主要原因(?:是|为)|原因(?:是|为)|主要是|主要由于)[:：]?\s*([^。；;\n]{2,80})/;
+
 const SUBJECTS: readonly [ChangeSubject, RegExp][] = [
   ['threePublicTotal', /三公/g],
   ['overseasTravel', /因公出国/g],
@@ -97,7 +100,10 @@ export function findChanges(lines: readonly SourceLine[], flow: Flow, startIndex
     const before = text.slice(sentenceStart(text, m.index), m.index);
     const subject = between.trim() ? subjectOf(between) : subjectOf(before);
     const afterEnd = m.index + m[0].length;
-    const reasonMatch = REASON.exec(text.slice(afterEnd));
+    // The reason follows the change ("…增加0.5万元，为车保险费用") or opens the next sentence ("主要原因是…").
+    const reasonMatch =
+      REASON.exec(text.slice(afterEnd)) ??
+      NEXT_REASON.exec(text.slice(sentenceEnd(text, afterEnd), sentenceEnd(text, afterEnd) + 120));
     const parentIndex = startIndex + out.length;
     out.push({
       change: {

@@ -45,7 +45,10 @@ export function readPerformanceTable(
     const budgetAt = rest.findIndex((c, i) => i > 0 && parseCellNumber(c, unit) !== null);
     const name = rest[0] ?? '';
     if (!/[\u4e00-\u9fff]/.test(name) || /职责活动|项目名称|年度预算|评价标准|单位[:：]/.test(name)) continue;
-    if (budgetAt < 0 && grades.length < 2) continue;
+    // Thresholds are numbers (95%); a header row of 优 良 中 差 is not an activity.
+    const numericGrades = grades.filter((g) => /\d/.test(g)).length;
+    if (budgetAt < 0 && numericGrades < 2) continue;
+    if (numericGrades === 0 && grades.length > 0) continue;
     const annualBudget = budgetAt >= 0 ? parseCellNumber(rest[budgetAt] as string, unit) : null;
     const after = budgetAt >= 0 ? rest.slice(budgetAt + 1) : rest.slice(1);
     const indicatorName = after.length >= 1 ? (after[after.length - 1] as string) : '';

@@ -84,7 +84,9 @@ export function readTitle(lines: readonly SourceLine[]): TitleInfo {
     // No title: the year most often followed by 年预算/年部门.
     const counts = new Map<number, number>();
     for (const l of lines)
-      for (const m of l.text.matchAll(/(20\d{2}|19\d{2})\s*年\s*(?:度)?\s*(?:部门)?(?:预算|决算)/g))
+      for (const m of l.text.matchAll(
+        /(20\d{2}|19\d{2})\s*年\s*(?:度)?\s*(?:部门|单位)?[^\n。，]{0,24}?(?:预算|决算|表)/g,
+      ))
         counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     let best = 0;
     for (const [y, c] of counts) if (c > best) [best, fiscalYear] = [c, y];

@@ -37,8 +37,10 @@ describe('renderXlsx', async () => {
     return ws;
   };
 
-  it('has one sheet per table, named by its short title (≤31 characters, unique, allowed characters)', () => {
-    expect(wb.worksheets).toHaveLength(tables.length);
+  it('has the document’s text first, then one sheet per table named by its short title (≤31 characters, unique, allowed characters)', () => {
+    expect(wb.worksheets).toHaveLength(tables.length + 1);
+    expect(wb.worksheets[0]?.name).toBe('公开说明');
+    expect(wb.worksheets[0]?.getCell('A1').value).toBe(doc.title);
     const names = wb.worksheets.map((w) => w.name);
     expect(names).toContain('支出总表');
     expect(names).toContain('一般公共预算“三公”经费支出表');
@@ -64,7 +66,7 @@ describe('renderXlsx', async () => {
     expect(tp.getCell('C4').value).toBe('小计');
     for (const ws2 of wb.worksheets) {
       const unit = ws2.getCell('A2').value;
-      if (ws2.name !== '机构设置') expect(unit).toMatch(/^单位：(?:万元|元)$/);
+      if (ws2.name !== '机构设置' && ws2.name !== '公开说明') expect(unit).toMatch(/^单位：(?:万元|元)$/);
     }
   });
 

@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import {
   type Cell,
+  CHINESE_NUMERALS,
   cellText,
   columnCount,
   type DisclosureDocument,
@@ -161,12 +162,41 @@ function tablesOf(doc: DisclosureDocument): DocTable[] {
 }
 
 /** The document's tables as an .xlsx workbook, one sheet per table in document order. */
+/**
+ * The first sheet: the document's title and its text, one paragraph a row, so
+ * the workbook says everything the document says (the tables follow, one a sheet).
+ */
+function writeExplanation(ws: ExcelJS.Worksheet, doc: DisclosureDocument): void {
+  ws.getColumn(1).width = 120;
+  const add = (text: string, bold = false) => {
+    const row = ws.addRow([text]);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    if (bold) row.getCell(1).font = { bold: true };
+  };
+  add(doc.title, true);
+  for (const p of doc.preamble) add(p);
+  for (const section of doc.sections) {
+    add(`${section.number}、${section.title}`, true);
+    for (const b of section.blocks) {
+      if (b.kind === 'paragraph') add(b.text, b.role === 'subheading');
+      else if (b.kind === 'list') b.items.forEach((item, i) => add(listItem(b.marker, i, item)));
+    }
+  }
+}
+
+function listItem(marker: 'chinese' | 'arabic' | 'none', i: number, text: string): string {
+  if (marker === 'chinese') return `${CHINESE_NUMERALS[i] ?? String(i + 1)}、${text}`;
+  if (marker === 'arabic') return `${i + 1}、${text}`;
+  return text;
+}
+
 export async function renderXlsx(doc: DisclosureDocument): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhengwu';
   wb.title = doc.title;
   wb.subject = `${doc.department}${doc.fiscalYear ?? ''}部门预算公开`;
   const used = new Set<string>();
+  writeExplanation(wb.addWorksheet(sheetName('公开说明', used)), doc);
   for (const t of tablesOf(doc)) writeTable(wb.addWorksheet(sheetName(t.title, used)), t);
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer);

@@ -138,9 +138,12 @@ export const completenessRules: Rule[] = [
             c.direction !== 'flat',
         );
       if (!changes.length) return notChecked('文件没有说明“三公”经费的增减');
+      // A part of a change (其中…) is explained by its parent's reason.
+      const explained = (c: (typeof changes)[number]['c']) =>
+        c.reason !== null || (c.partOf !== null && ctx.budget.changes[c.partOf]?.reason != null);
       return failed(
         changes
-          .filter(({ c }) => !c.reason)
+          .filter(({ c }) => !explained(c))
           .map(({ i }) => ({
             message: '“三公”经费的增减未说明原因。',
             evidence: { sources: ctx.sources(`/changes/${i}`) },

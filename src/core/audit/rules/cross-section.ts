@@ -195,6 +195,14 @@ export const crossSectionRules: Rule[] = [
       const c = checkSum([line.amount], op.amount, ctx.config.tolerance);
       if (c.verdict === 'exact' || c.verdict === 'rounding') return passed;
       if (fromLines !== null && fromLines === op.amount.fen) return passed;
+      // The document may say the difference is paid from project funds ("0.5万元在项目支出中安排").
+      const difference = op.amount.fen - line.amount.fen;
+      // Lines joined, as the sentence may wrap (PDF text).
+      const text = (ctx.lines ?? []).map((l) => l.trim()).join('');
+      const stated = [...text.matchAll(/(\d+(?:\.\d+)?)\s*万元\s*(?:在|由)项目支出(?:中)?安排/g)].some(
+        (m) => Math.abs(Math.round(Number(m[1]) * 1_000_000) - difference) <= 5_000,
+      );
+      if (difference > 0 && stated) return passed;
       const lower = op.amount.fen < line.amount.fen;
       return failed([
         {
