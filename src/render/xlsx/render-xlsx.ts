@@ -179,7 +179,10 @@ function writeExplanation(ws: ExcelJS.Worksheet, doc: DisclosureDocument): void 
     add(`${section.number}、${section.title}`, true);
     for (const b of section.blocks) {
       if (b.kind === 'paragraph') add(b.text, b.role === 'subheading');
-      else if (b.kind === 'list') b.items.forEach((item, i) => add(listItem(b.marker, i, item)));
+      else if (b.kind === 'list')
+        b.items.forEach((item, i) => {
+          add(listItem(b.marker, i, item));
+        });
     }
   }
 }
