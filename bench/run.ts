@@ -167,13 +167,15 @@ export function formatSection(r: {
 /** Replaces the "Import and audit throughput" section of `file` (or adds it, or creates the file). */
 export function writeSection(file: string, section: string): void {
   const body = section.endsWith('\n') ? section : `${section}\n`;
+  // The section's own "## title" line names the section it replaces.
+  const title = /^## (.+)$/m.exec(body)?.[1]?.trim() ?? SECTION_TITLE;
   if (!existsSync(file)) {
     writeFileSync(file, `# Benchmarks\n\n${body}`);
     return;
   }
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.trim() === `## ${SECTION_TITLE}`);
+  const start = lines.findIndex((l) => l.trim() === `## ${title}`);
   if (start < 0) {
     writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${body}`);
     return;
@@ -199,5 +201,30 @@ export function parseArgs(args: readonly string[]): BenchOptions {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runBench(parseArgs(process.argv.slice(2)));
+  const options = parseArgs(process.argv.slice(2));
+  await runBench(options);
+  const { benchRender, formatRenderSection } = await import('./render.ts');
+  const render = await benchRender();
+  writeSection(options.out, formatRenderSection(render));
+  console.log(formatRenderSection(render));
+  const { benchPdfImport } = await import('./pdf-import.ts');
+  const pdf = await benchPdfImport();
+  const section = formatPdfSection(pdf);
+  writeSection(options.out, section);
+  console.log(section);
+}
+
+function formatPdfSection(r: Awaited<ReturnType<typeof import('./pdf-import.ts').benchPdfImport>>): string {
+  const rows = r.rows.map(
+    (x) => `| ${x.what} | ${fixed(x.docsPerSecond, 1)} | ${fixed(x.mbPerSecond, 2)} | ${fixed(x.ratio, 1)}× |`,
+  );
+  return [
+    '## PDF import throughput',
+    '',
+    r.reason
+      ? `Not measured: ${r.reason}`
+      : `Measured by \`bench/pdf-import.ts\` on the ${r.docs} PDFs of the development corpus (${fixed(r.bytes / 1e6, 2)} MB), against \`pdftotext -layout\` on the same files in the same run (median of 3 passes).`,
+    '',
+    ...(rows.length ? ['| What | Documents/s | MB/s | Ratio to baseline |', '|---|---:|---:|---:|', ...rows, ''] : []),
+  ].join('\n');
 }
