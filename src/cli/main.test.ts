@@ -3,7 +3,7 @@
  * output shapes, exit codes, directories, bad files and Chinese messages.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,5 +142,45 @@ describe('zhengwu audit', () => {
     const { stdout } = await zhengwu('audit', dir);
     expect(stdout).toMatch(/文件\s+错误\s+警告\s+提示/);
     expect(stdout).toContain('无法读取');
+  });
+});
+
+describe('zhengwu render', () => {
+  const demo = join(root, 'samples/shanhaiguan-2018.budget.json');
+
+  it('writes several formats into a directory, with echarts beside the HTML', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'zhengwu-render-cli-'));
+    const { code, stdout } = await zhengwu('render', demo, '--format', 'md,html', '--format', 'xlsx', '-o', out);
+    expect(code).toBe(0);
+    expect(stdout).toContain('已生成');
+    for (const f of ['shanhaiguan-2018.md', 'shanhaiguan-2018.html', 'shanhaiguan-2018.xlsx', 'echarts.min.js'])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    const md = readFileSync(join(out, 'shanhaiguan-2018.md'), 'utf8');
+    expect(md).toContain('较2017年预算减少1.58万元');
+  });
+
+  it('writes one format to the file named by -o', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'zhengwu-render-one-')), '公开说明.md');
+    const { code } = await zhengwu('render', demo, '--format', 'md', '-o', out);
+    expect(code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# 秦皇岛市山海关区人民政府政务服务中心/);
+  });
+
+  it('renders a directory of budgets, never stops at a bad one, and prints a summary table', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'zhengwu-render-dir-'));
+    copyFileSync(demo, join(input, 'a.budget.json'));
+    writeFileSync(join(input, 'b.json'), '{"fiscalYear": "二〇一八"}');
+    const out = join(input, 'out');
+    const { code, stdout, stderr } = await zhengwu('render', input, '--format', 'md', '-o', out);
+    expect(code).toBe(2);
+    expect(existsSync(join(out, 'a.md'))).toBe(true);
+    expect(stderr).toContain('b.json 不是有效的预算数据');
+    expect(stdout).toMatch(/文件\s+结果\s+输出/);
+  });
+
+  it('explains an unknown format in Chinese', async () => {
+    const { code, stderr } = await zhengwu('render', demo, '--format', 'odt');
+    expect(code).toBe(2);
+    expect(stderr).toContain('不支持的输出格式：odt');
   });
 });
