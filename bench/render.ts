@@ -26,9 +26,14 @@ export async function benchRender(): Promise<{ rows: RenderRow[]; note: string }
   const d = demoData();
   const file = { budget: d.budget, prior: d.prior, notes: [...d.notes] };
   const baseline = await timeEach(2000, () => JSON.stringify(file));
-  const rows: RenderRow[] = [{ what: 'Baseline: the budget file as JSON (JSON.stringify)', msPerDocument: baseline, ratio: 1 }];
+  const rows: RenderRow[] = [
+    { what: 'Baseline: the budget file as JSON (JSON.stringify)', msPerDocument: baseline, ratio: 1 },
+  ];
   const add = (what: string, ms: number) => rows.push({ what, msPerDocument: ms, ratio: ms / baseline });
-  add('Document tree (buildDocument)', await timeEach(200, () => buildDocument(d.budget, { prior: d.prior })));
+  add(
+    'Document tree (buildDocument)',
+    await timeEach(200, () => buildDocument(d.budget, { prior: d.prior })),
+  );
   const formats: [OutputFormat, number][] = [
     ['md', 100],
     ['html', 100],
@@ -36,11 +41,14 @@ export async function benchRender(): Promise<{ rows: RenderRow[]; note: string }
     ['docx', 10],
   ];
   if (findChromium()) formats.push(['pdf', 5]);
-  for (const [f, n] of formats) add(`${f.toUpperCase()} (renderDisclosure)`, await timeEach(n, () => renderDisclosure(file, [f])));
+  for (const [f, n] of formats)
+    add(`${f.toUpperCase()} (renderDisclosure)`, await timeEach(n, () => renderDisclosure(file, [f])));
   await closeBrowser();
   return {
     rows,
-    note: findChromium() ? 'DOCX and PDF include the chart images rendered in Chromium.' : 'Chromium not found: PDF not measured.',
+    note: findChromium()
+      ? 'DOCX and PDF include the chart images rendered in Chromium.'
+      : 'Chromium not found: PDF not measured.',
   };
 }
 
@@ -53,7 +61,10 @@ export function formatRenderSection(r: { rows: RenderRow[]; note: string }): str
     '',
     '| What | ms per document | Ratio to baseline |',
     '|---|---:|---:|',
-    ...r.rows.map((x) => `| ${x.what} | ${x.msPerDocument.toFixed(3)} | ${Math.round(x.ratio).toLocaleString('en-US')}× |`),
+    ...r.rows.map(
+      (x) =>
+        `| ${x.what} | ${x.msPerDocument.toFixed(3)} | ${Math.round(x.ratio).toLocaleString('en-US')}× |`,
+    ),
     '',
     `- ${r.note}`,
     `- Machine: ${cpu}, ${cpus().length} logical CPUs; Node ${process.version}`,

@@ -216,7 +216,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 
 function formatPdfSection(r: Awaited<ReturnType<typeof import('./pdf-import.ts').benchPdfImport>>): string {
   const rows = r.rows.map(
-    (x) => `| ${x.what} | ${fixed(x.docsPerSecond, 1)} | ${fixed(x.mbPerSecond, 2)} | ${fixed(x.ratio, 1)}× |`,
+    (x) =>
+      `| ${x.what} | ${fixed(x.docsPerSecond, 1)} | ${fixed(x.mbPerSecond, 2)} | ${fixed(x.ratio, 1)}× |`,
   );
   return [
     '## PDF import throughput',
@@ -225,6 +226,8 @@ function formatPdfSection(r: Awaited<ReturnType<typeof import('./pdf-import.ts')
       ? `Not measured: ${r.reason}`
       : `Measured by \`bench/pdf-import.ts\` on the ${r.docs} PDFs of the development corpus (${fixed(r.bytes / 1e6, 2)} MB), against \`pdftotext -layout\` on the same files in the same run (median of 3 passes).`,
     '',
-    ...(rows.length ? ['| What | Documents/s | MB/s | Ratio to baseline |', '|---|---:|---:|---:|', ...rows, ''] : []),
+    ...(rows.length
+      ? ['| What | Documents/s | MB/s | Ratio to baseline |', '|---|---:|---:|---:|', ...rows, '']
+      : []),
   ].join('\n');
 }

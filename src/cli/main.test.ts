@@ -150,10 +150,24 @@ describe('zhengwu render', () => {
 
   it('writes several formats into a directory, with echarts beside the HTML', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zhengwu-render-cli-'));
-    const { code, stdout } = await zhengwu('render', demo, '--format', 'md,html', '--format', 'xlsx', '-o', out);
+    const { code, stdout } = await zhengwu(
+      'render',
+      demo,
+      '--format',
+      'md,html',
+      '--format',
+      'xlsx',
+      '-o',
+      out,
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('已生成');
-    for (const f of ['shanhaiguan-2018.md', 'shanhaiguan-2018.html', 'shanhaiguan-2018.xlsx', 'echarts.min.js'])
+    for (const f of [
+      'shanhaiguan-2018.md',
+      'shanhaiguan-2018.html',
+      'shanhaiguan-2018.xlsx',
+      'echarts.min.js',
+    ])
       expect(existsSync(join(out, f)), f).toBe(true);
     const md = readFileSync(join(out, 'shanhaiguan-2018.md'), 'utf8');
     expect(md).toContain('较2017年预算减少1.58万元');

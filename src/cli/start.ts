@@ -20,8 +20,11 @@ const seed = here('samples/shanhaiguan-2018-budget.txt');
 const out = here('out');
 const formats = findChromium() ? 'html,md,docx,xlsx,pdf' : 'html,md,docx,xlsx';
 
-process.stdout.write('政务服务中心 · 部门预算公开\n示例：秦皇岛市山海关区人民政府政务服务中心 2018 年部门预算\n\n');
-if (!findChromium()) process.stdout.write('（未找到 Chromium，跳过 PDF；安装：apt-get install chromium fonts-wqy-microhei）\n');
+process.stdout.write(
+  '政务服务中心 · 部门预算公开\n示例：秦皇岛市山海关区人民政府政务服务中心 2018 年部门预算\n\n',
+);
+if (!findChromium())
+  process.stdout.write('（未找到 Chromium，跳过 PDF；安装：apt-get install chromium fonts-wqy-microhei）\n');
 const code = await main(['render', demo, '--format', formats, '-o', out]);
 if (code !== 0) process.exit(code);
 
