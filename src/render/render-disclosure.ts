@@ -6,7 +6,7 @@
 import { buildDocument } from '../core/disclosure/build-document.ts';
 import type { ChartBlock, DisclosureDocument } from '../core/disclosure/document.ts';
 import type { BudgetFile } from '../import/budget-file.ts';
-import { barOption, pieOption } from './charts/chart-options.ts';
+import { chartBlockOption } from './charts/chart-options.ts';
 import { renderChartsPng } from './charts/render-chart.ts';
 import { renderDocx } from './docx/render-docx.ts';
 import { renderHtml } from './html/render-html.ts';
@@ -32,24 +32,10 @@ export function chartsOf(doc: DisclosureDocument): ChartBlock[] {
   return doc.sections.flatMap((s) => s.blocks.filter((b): b is ChartBlock => b.kind === 'chart'));
 }
 
-/** The ECharts option of a chart block (values in 万元). */
-export function chartOption(c: ChartBlock): object {
-  if (c.chartType === 'pie')
-    return pieOption(
-      c.title,
-      c.categories.map((name, i) => ({ name, fen: c.series[0]?.data[i] ?? 0 })),
-    );
-  return barOption(
-    c.title,
-    c.categories,
-    c.series.map((s) => ({ name: s.name, fen: s.data })),
-  );
-}
-
 async function chartImages(doc: DisclosureDocument): Promise<Record<string, Uint8Array>> {
   const charts = chartsOf(doc);
   if (!charts.length) return {};
-  return renderChartsPng(Object.fromEntries(charts.map((c) => [c.key, chartOption(c)])));
+  return renderChartsPng(Object.fromEntries(charts.map((c) => [c.key, chartBlockOption(c)])));
 }
 
 function dataUri(png: Uint8Array): string {

@@ -7,7 +7,9 @@
  * Label texts are made here from integer 分 with kernel/money.ts `formatFen` (two decimals, trailing
  * zeros kept: 0.98, 82.90); the plotted values are fen / 1 000 000 (万元), which only positions marks.
  */
+
 import type { BarSeriesOption, EChartsOption, PieSeriesOption } from 'echarts';
+import type { ChartBlock } from '../../core/disclosure/document.ts';
 import { type Fen, formatFen } from '../../core/kernel/money.ts';
 
 /** An amount in 万元 with two decimals, without the unit: 82_900_000 → '82.90'. */
@@ -112,4 +114,18 @@ export function barOption(
     yAxis: { type: 'value', name: '万元', nameTextStyle: { align: 'right' } },
     series: bars,
   };
+}
+
+/** The ECharts option of a chart block of the disclosure document (values in 万元). */
+export function chartBlockOption(c: ChartBlock): object {
+  if (c.chartType === 'pie')
+    return pieOption(
+      c.title,
+      c.categories.map((name, i) => ({ name, fen: c.series[0]?.data[i] ?? 0 })),
+    );
+  return barOption(
+    c.title,
+    c.categories,
+    c.series.map((s) => ({ name: s.name, fen: s.data })),
+  );
 }

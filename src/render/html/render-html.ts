@@ -26,7 +26,7 @@ import {
   type Paragraph,
   sectionHeading,
 } from '../../core/disclosure/document.ts';
-import { barOption, pieOption } from '../charts/chart-options.ts';
+import { chartBlockOption } from '../charts/chart-options.ts';
 import { escapeHtml, isImageDataUri, scriptJson } from './escape.ts';
 
 export interface RenderHtmlOptions {
@@ -171,20 +171,6 @@ function chartDataTable(c: ChartBlock): string {
   ].join('\n');
 }
 
-/** The ECharts option of a chart block (chart-options.ts: plain JSON, values in 万元). */
-export function chartOption(c: ChartBlock): object {
-  if (c.chartType === 'pie')
-    return pieOption(
-      c.title,
-      c.categories.map((name, i) => ({ name, fen: c.series[0]?.data[i] ?? 0 })),
-    );
-  return barOption(
-    c.title,
-    c.categories,
-    c.series.map((s) => ({ name: s.name, fen: s.data })),
-  );
-}
-
 interface ChartState {
   mode: 'interactive' | Record<string, string>;
   /** Element id → ECharts option, for the loader script. */
@@ -201,7 +187,7 @@ function chart(c: ChartBlock, state: ChartState): string {
   const fallback = `<figcaption>${title}</figcaption>\n${chartDataTable(c)}`;
   if (state.mode === 'interactive') {
     const id = `chart-${state.interactive.size + 1}`;
-    state.interactive.set(id, chartOption(c));
+    state.interactive.set(id, chartBlockOption(c));
     return [
       `<figure class="chart" data-chart-key="${key}">`,
       `<div class="chart-canvas" id="${id}" role="img" aria-label="${title}"></div>`,
