@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../core/audit/rules/index.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import { auditCommand, type Io, importCommand } from './commands.ts';
+import { migrateCommand } from './migrate-command.ts';
 import { renderCommand } from './render-command.ts';
 import { formatTable } from './summary-table.ts';
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       );
       return 0;
     }
+    if (command === 'migrate') return await migrateCommand(io);
     if (command === 'render') {
       const r = parseArgs({
         args: rest,
