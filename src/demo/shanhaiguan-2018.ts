@@ -7,6 +7,7 @@
  */
 import type { Budget, ExpenditureKind, ExpenditureLine } from '../core/budget/budget.ts';
 import { emptyBudget } from '../core/budget/empty-budget.ts';
+import { economicCodeName, functionCodeName } from '../core/disclosure/classification-names.ts';
 import { type Amount, parseAmount } from '../core/kernel/money.ts';
 
 /** An amount in 万元 as written ("64.02"), held exactly. */
@@ -16,32 +17,6 @@ export function wan(s: string): Amount {
   return { fen: a.fen, precision: 1 };
 }
 
-const FUNCTION_NAMES: Record<string, string> = {
-  '2010350': '事业运行',
-  '2010302': '一般行政管理事务',
-  '2080505': '机关事业单位基本养老保险缴费支出',
-  '2080506': '机关事业单位职业年金缴费支出',
-  '2101102': '事业单位医疗',
-};
-
-const ECONOMIC_NAMES: Record<string, string> = {
-  '30101': '基本工资',
-  '30102': '津贴补贴',
-  '30107': '绩效工资',
-  '30108': '机关事业单位基本养老保险缴费',
-  '30109': '职业年金缴费',
-  '30110': '职工基本医疗保险缴费',
-  '30112': '其他社会保障缴费',
-  '30199': '其他工资福利支出',
-  '30201': '办公费',
-  '30202': '印刷费',
-  '30207': '邮电费',
-  '30213': '维修（护）费',
-  '30228': '工会经费',
-  '30229': '福利费',
-  '30231': '公务用车运行维护费',
-};
-
 function line(
   functionCode: string,
   economicCode: string,
@@ -50,9 +25,9 @@ function line(
 ): ExpenditureLine {
   return {
     functionCode,
-    functionName: FUNCTION_NAMES[functionCode] ?? null,
+    functionName: functionCodeName(functionCode),
     economicCode,
-    economicName: ECONOMIC_NAMES[economicCode] ?? null,
+    economicName: economicCodeName(economicCode),
     kind,
     fundingSource: 'generalPublicBudget',
     amount: wan(amount),

@@ -94,6 +94,15 @@ export const CHANGE_SUBJECTS = [
   'other',
 ] as const;
 export const ChangeSubjectSchema = z.enum(CHANGE_SUBJECTS);
+/** The change subjects that are "三公" items. */
+export const THREE_PUBLIC_SUBJECTS: readonly (typeof CHANGE_SUBJECTS)[number][] = [
+  'threePublicTotal',
+  'overseasTravel',
+  'vehicleTotal',
+  'vehiclePurchase',
+  'vehicleOperation',
+  'reception',
+];
 export type ChangeSubject = z.infer<typeof ChangeSubjectSchema>;
 
 /** 比上年增减: a stated change against an earlier year. */

@@ -52,3 +52,26 @@ export const CHANGE_SUBJECT_NAMES: Record<ChangeSubject, string> = {
   operatingExpenses: FIGURE_NAMES.operatingExpenses,
   other: '其他',
 };
+
+/**
+ * How each change subject is named in a generated sentence: the wording a
+ * disclosure uses, chosen so that the importer reads the subject back.
+ */
+export const CHANGE_SENTENCE_LABELS: Record<ChangeSubject, string | null> = {
+  total: '收支总额',
+  revenue: '部门收入',
+  expenditure: '部门支出',
+  basicExpenditure: '基本支出',
+  personnel: '人员经费',
+  publicExpenses: '日常公用经费',
+  projectExpenditure: '项目支出',
+  generalPublicBudget: '一般公共预算拨款',
+  threePublicTotal: '“三公”经费',
+  overseasTravel: '因公出国（境）费',
+  vehicleTotal: '公务用车购置及运行费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行费',
+  reception: '公务接待费',
+  operatingExpenses: '机关运行经费',
+  other: null,
+};

@@ -7,8 +7,10 @@
  * revenue lines (facts.ts); year-on-year changes are computed against `prior` when it is given and
  * named by their sign (增加 / 减少 / 持平), else taken from the budget's stated changes.
  */
+
 import type { Budget, ChangeSubject, StatedChange } from '../budget/budget.ts';
-import { REVENUE_SOURCE_NAMES } from '../budget/names.ts';
+import { THREE_PUBLIC_SUBJECTS } from '../budget/budget.ts';
+import { REVENUE_SOURCE_NAMES, CHANGE_SENTENCE_LABELS as SUBJECT_LABELS } from '../budget/names.ts';
 import type { Fen } from '../kernel/money.ts';
 import { functionCodeName } from './classification-names.ts';
 import {
@@ -60,35 +62,6 @@ interface Ctx extends TableContext {
 
 const p = (text: string): Paragraph => ({ kind: 'paragraph', text });
 const sub = (text: string): Paragraph => ({ kind: 'paragraph', text, role: 'subheading' });
-
-/** How each change subject is named in a sentence. */
-const SUBJECT_LABELS: Record<ChangeSubject, string | null> = {
-  total: '收支总额',
-  revenue: '部门收入',
-  expenditure: '部门支出',
-  basicExpenditure: '基本支出',
-  personnel: '人员经费',
-  publicExpenses: '日常公用经费',
-  projectExpenditure: '项目支出',
-  generalPublicBudget: '一般公共预算拨款',
-  threePublicTotal: '“三公”经费',
-  overseasTravel: '因公出国（境）费',
-  vehicleTotal: '公务用车购置及运行费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行费',
-  reception: '公务接待费',
-  operatingExpenses: '机关运行经费',
-  other: null,
-};
-
-const THREE_PUBLIC_SUBJECTS: readonly ChangeSubject[] = [
-  'threePublicTotal',
-  'overseasTravel',
-  'vehicleTotal',
-  'vehiclePurchase',
-  'vehicleOperation',
-  'reception',
-];
 
 // ---------------------------------------------------------------- year-on-year
 

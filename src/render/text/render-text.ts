@@ -11,6 +11,7 @@
  * numbering, table layouts, wording, Word debris), so importers can be tested
  * against many layouts of the same facts.
  */
+
 import type {
   Budget,
   ChangeSubject,
@@ -20,7 +21,8 @@ import type {
   TableRow,
   ThreePublicItem,
 } from '../../core/budget/budget.ts';
-import { REVENUE_SOURCE_NAMES } from '../../core/budget/names.ts';
+import { THREE_PUBLIC_SUBJECTS } from '../../core/budget/budget.ts';
+import { REVENUE_SOURCE_NAMES, CHANGE_SENTENCE_LABELS as SUBJECT_LABELS } from '../../core/budget/names.ts';
 
 import { type Amount, formatAmount, type MoneyUnit } from '../../core/kernel/money.ts';
 
@@ -71,35 +73,6 @@ export const SECTION_TITLES = {
   other: '其他需要说明的事项',
   tables: '部门预算表',
 } as const;
-
-/** How each change subject is named in a sentence (chosen so that an importer reads the subject back). */
-const SUBJECT_LABELS: Record<ChangeSubject, string | null> = {
-  total: '收支总额',
-  revenue: '部门收入',
-  expenditure: '部门支出',
-  basicExpenditure: '基本支出',
-  personnel: '人员经费',
-  publicExpenses: '日常公用经费',
-  projectExpenditure: '项目支出',
-  generalPublicBudget: '一般公共预算拨款',
-  threePublicTotal: '“三公”经费',
-  overseasTravel: '因公出国（境）费',
-  vehicleTotal: '公务用车购置及运行费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行费',
-  reception: '公务接待费',
-  operatingExpenses: '机关运行经费',
-  other: null,
-};
-
-const THREE_PUBLIC_SUBJECTS: readonly ChangeSubject[] = [
-  'threePublicTotal',
-  'overseasTravel',
-  'vehicleTotal',
-  'vehiclePurchase',
-  'vehicleOperation',
-  'reception',
-];
 
 /** Header words of table columns, by column key (words an importer maps back to the same key). */
 export const COLUMN_HEADERS: Record<string, string> = {
