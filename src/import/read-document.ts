@@ -8,6 +8,7 @@
 import { UnreadableInput, UnsupportedFormat } from '../core/errors.ts';
 import { extractDocxText } from './docx/extract-docx.ts';
 import { decodeHtml, extractHtmlText } from './html/extract-html.ts';
+import { isOleCompound, isZip } from './office-containers.ts';
 import { extractPdfText } from './pdf/extract-pdf.ts';
 import { decodeText } from './text/decode.ts';
 import { type ImportResult, importText } from './text/import-text.ts';
@@ -61,7 +62,9 @@ function zipHolds(bytes: Uint8Array, entry: string): boolean {
 export function detectFormat(name: string, bytes: Uint8Array): DocumentFormat {
   const byName = EXTENSIONS[extensionOf(name)];
   if (startsWith(bytes, '%PDF-')) return 'pdf';
-  if (startsWith(bytes, 'PK\x03\x04')) {
+  // Old (.doc/.xls) and encrypted Office files: the extractors say which it is.
+  if (isOleCompound(bytes) && (byName === 'docx' || byName === 'xlsx')) return byName;
+  if (isZip(bytes)) {
     if (zipHolds(bytes, 'word/document.xml')) return 'docx';
     if (zipHolds(bytes, 'xl/workbook.xml')) return 'xlsx';
     if (byName === 'docx' || byName === 'xlsx') return byName;

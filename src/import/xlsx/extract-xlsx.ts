@@ -21,8 +21,8 @@
 import ExcelJS from 'exceljs';
 import { UnreadableInput } from '../../core/errors.ts';
 import { FEN_PER_UNIT, type MoneyUnit } from '../../core/kernel/money.ts';
-import { isEncryptedOffice, isOleCompound, isZip } from '../docx/extract-docx.ts';
 import { collapseSpace } from '../html/html-lines.ts';
+import { isEncryptedOffice, isOleCompound, isZip } from '../office-containers.ts';
 import { tableKindOfTitle } from '../text/table-kinds.ts';
 
 const NOT_XLSX = '不是有效的 Excel（XLSX）文件：';
