@@ -1,53 +1,98 @@
 /**
- * `npm start` until the server exists: renders the demo department's 2018
- * budget (samples/shanhaiguan-2018.budget.json) as the standard disclosure in
- * every format into out/, audits what it wrote, and audits the original seed
- * disclosure (samples/shanhaiguan-2018-budget.txt) to show what the auditor finds.
+ * `npm start`: migrates the store named by the environment, creates the first administrator (printing the
+ * password once), loads the demo data once, and serves the API and pages on http://localhost:8080.
+ *
+ * Environment: PORT (8080), HOST (localhost; 0.0.0.0 to listen on every interface), DATABASE_URL
+ * (postgres://…; SQLite when absent), ZHENGWU_DATA_DIR (./data, for SQLite), ZHENGWU_ADMIN_PASSWORD (the
+ * first administrator's password, for scripts), ZHENGWU_SECURE_COOKIES=1 behind HTTPS, ZHENGWU_LOG_LEVEL.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { auditBudget } from '../core/audit/audit.ts';
-import { formatFen } from '../core/kernel/money.ts';
-import { parseBudgetFile } from '../import/budget-file.ts';
-import { readDocument } from '../import/read-document.ts';
-import { findChromium } from '../render/browser.ts';
-import { main } from './main.ts';
-import { formatTable } from './summary-table.ts';
+import { ZhengwuError } from '../core/errors.ts';
+import { closeBrowser, findChromium } from '../render/browser.ts';
+import { buildApp } from '../server/app.ts';
+import { loadDemoData } from '../services/demo-data.ts';
+import { ensureFirstAdmin } from '../services/first-admin.ts';
+import { serviceDeps } from '../services/service-context.ts';
+import { createServices } from '../services/services.ts';
+import { openDatabase, storeOptionsFromEnv } from '../store/database.ts';
+import { migrateToLatest } from '../store/migrate.ts';
 
-const here = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const demo = here('samples/shanhaiguan-2018.budget.json');
-const seed = here('samples/shanhaiguan-2018-budget.txt');
-const out = here('out');
-const formats = findChromium() ? 'html,md,docx,xlsx,pdf' : 'html,md,docx,xlsx';
+const env = process.env;
+const out = (s: string) => process.stdout.write(`${s}\n`);
 
-process.stdout.write(
-  '政务服务中心 · 部门预算公开\n示例：秦皇岛市山海关区人民政府政务服务中心 2018 年部门预算\n\n',
-);
-if (!findChromium())
-  process.stdout.write('（未找到 Chromium，跳过 PDF；安装：apt-get install chromium fonts-wqy-microhei）\n');
-const code = await main(['render', demo, '--format', formats, '-o', out]);
-if (code !== 0) process.exit(code);
-
-const { budget } = parseBudgetFile(readFileSync(demo, 'utf8'), demo);
-const rows: string[][] = [];
-for (const f of formats.split(',')) {
-  const path = `${out}/shanhaiguan-2018.${f}`;
-  const r = await readDocument(path, new Uint8Array(readFileSync(path)));
-  const report = auditBudget(r);
-  rows.push([
-    path.replace(`${here('')}`, ''),
-    formatFen(r.summary.revenueTotal ?? 0),
-    formatFen(r.summary.expenditureTotal ?? 0),
-    `${report.counts.error} / ${report.counts.warning}`,
-  ]);
+function port(): number {
+  const p = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(p) || p < 0 || p > 65535)
+    throw new ZhengwuError('INVALID_INPUT', `PORT 应为 0 到 65535 的整数，收到“${env.PORT}”。`);
+  return p;
 }
-process.stdout.write(
-  `\n生成的公开文件（读回并审核）：\n${formatTable(['文件', '收入', '支出', '错误 / 警告'], rows)}\n`,
-);
-process.stdout.write(
-  `\n结构化数据：收入 ${formatFen(budget.stated.revenueTotal?.fen ?? 0)}，支出 ${formatFen(budget.stated.expenditureTotal?.fen ?? 0)}；用浏览器打开 out/shanhaiguan-2018.html 查看。\n`,
-);
-process.stdout.write('\n原始公开文件（种子）的审核结果：\n\n');
-const seedCode = await main(['audit', seed]);
-// Findings in the original seed are expected; only an unreadable file is a failure of `npm start`.
-process.exitCode = seedCode === 2 ? 2 : 0;
+
+async function start(): Promise<void> {
+  const listenPort = port();
+  const host = env.HOST || 'localhost';
+  const store = await openDatabase(storeOptionsFromEnv(env));
+  out(
+    `政务服务中心 · 部门预算公开\n数据库：${store.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}（${store.location}）`,
+  );
+  const { ran } = await migrateToLatest(store);
+  if (ran.length) out(`已执行 ${ran.length} 个数据库迁移。`);
+  if (!findChromium())
+    out(
+      '（未找到 Chromium：公开时不生成 PDF 和 Word 文件。安装：apt-get install chromium fonts-wqy-microhei）',
+    );
+
+  const deps = serviceDeps(store);
+  const services = createServices(deps);
+  const admin = await ensureFirstAdmin(deps, env.ZHENGWU_ADMIN_PASSWORD);
+  const demo = await loadDemoData(deps, admin.userId, out);
+  if (demo.published.length) out(`示例数据已载入：${demo.published.join('、')} 年部门预算已公开。`);
+
+  const version = (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
+  const { app } = await buildApp({
+    services,
+    version,
+    logger: true,
+    security: { secureCookies: env.ZHENGWU_SECURE_COOKIES === '1' },
+  });
+  app.log.level = env.ZHENGWU_LOG_LEVEL || 'warn';
+  await app.listen({ port: listenPort, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : listenPort;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  out(`\n已启动：http://${shown}:${actualPort}/`);
+  out(`接口说明：http://${shown}:${actualPort}/api/docs`);
+  if (admin.created) {
+    out(`\n首个系统管理员：用户名 ${admin.username}`);
+    out(
+      admin.generated
+        ? `密码（只显示这一次，请妥善保存）：${admin.password}`
+        : '密码：ZHENGWU_ADMIN_PASSWORD 中设置的密码',
+    );
+  }
+  out('按 Ctrl+C 停止。');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    out(`\n收到 ${signal}，正在停止……`);
+    await app.close();
+    await store.close();
+    await closeBrowser();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+try {
+  await start();
+} catch (e) {
+  process.stderr.write(
+    `启动失败：${e instanceof ZhengwuError ? e.message : ((e as Error).stack ?? String(e))}\n`,
+  );
+  await closeBrowser();
+  process.exit(e instanceof ZhengwuError ? 2 : 1);
+}

@@ -11,6 +11,29 @@ export function budgetFacts(fiscalYear = 2024, name = '秦皇岛市山海关区�
   return { ...b, fiscalYear, department: { ...b.department, name } };
 }
 
+/**
+ * The fixture's facts for any year with nothing the auditor calls an error: the year-on-year changes
+ * compare with the year before, and the one performance indicator whose 良 and 中 tie is split.
+ */
+export function cleanBudgetFacts(fiscalYear = 2024): Budget {
+  const b = budgetFacts(fiscalYear);
+  return {
+    ...b,
+    changes: b.changes.map((c) => ({ ...c, comparedYear: fiscalYear - 1 })),
+    performance: {
+      ...b.performance,
+      activities: b.performance.activities.map((a) => ({
+        ...a,
+        indicators: a.indicators.map((ind) =>
+          ind.good?.value != null && ind.good.value === ind.fair?.value
+            ? { ...ind, fair: { text: '90%', value: 90 }, poor: { text: '85%', value: 85 } }
+            : ind,
+        ),
+      })),
+    },
+  };
+}
+
 export async function seedOrganisation(repos: Repositories) {
   const district = await repos.regions.create(
     { name: '山海关区', level: 'district', code: unique('130303') },

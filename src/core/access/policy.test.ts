@@ -136,41 +136,56 @@ const BUDGET_MATRIX: Record<string, string> = {
     windowStaff/other       .       .        .        .        .
     reviewer+editor/own     .       .        .        .        Y
     reviewer+editor/other   .       .        .        .        Y`,
+  'budget.reviewRecord': `
+                          draft submitted returned approved published
+    anonymous               .       .        .        .        .
+    admin/own               Y       Y        Y        Y        Y
+    admin/other             Y       Y        Y        Y        Y
+    reviewer/own            Y       Y        Y        Y        Y
+    reviewer/other          Y       Y        Y        Y        Y
+    editor/own              Y       Y        Y        Y        Y
+    editor/other            .       .        .        .        .
+    hallManager/own         .       .        .        .        .
+    hallManager/other       .       .        .        .        .
+    windowStaff/own         .       .        .        .        .
+    windowStaff/other       .       .        .        .        .
+    reviewer+editor/own     Y       Y        Y        Y        Y
+    reviewer+editor/other   Y       Y        Y        Y        Y`,
 };
 
 /** Actions on a department (D1's unit): a column per action. */
 const DEPARTMENT_MATRIX = `
-                          budget.create document.import
-    anonymous                   .              .
-    admin/own                   .              Y
-    admin/other                 .              Y
-    reviewer/own                .              Y
-    reviewer/other              .              Y
-    editor/own                  Y              Y
-    editor/other                .              .
-    hallManager/own             .              .
-    hallManager/other           .              .
-    windowStaff/own             .              .
-    windowStaff/other           .              .
-    reviewer+editor/own         Y              Y
-    reviewer+editor/other       .              Y`;
+                          budget.create document.import document.view
+    anonymous                   .              .              .
+    admin/own                   .              Y              Y
+    admin/other                 .              Y              Y
+    reviewer/own                .              Y              Y
+    reviewer/other              .              Y              Y
+    editor/own                  Y              Y              Y
+    editor/other                .              .              .
+    hallManager/own             .              .              .
+    hallManager/other           .              .              .
+    windowStaff/own             .              .              .
+    windowStaff/other           .              .              .
+    reviewer+editor/own         Y              Y              Y
+    reviewer+editor/other       .              Y              Y`;
 
 /** Actions on the system as a whole: a column per action. */
 const SYSTEM_MATRIX = `
-                          budget.list openData.view user.manage department.manage auditLog.read
-    anonymous                  Y           Y            .             .                .
-    admin/own                  Y           Y            Y             Y                Y
-    admin/other                Y           Y            Y             Y                Y
-    reviewer/own               Y           Y            .             .                Y
-    reviewer/other             Y           Y            .             .                Y
-    editor/own                 Y           Y            .             .                .
-    editor/other               Y           Y            .             .                .
-    hallManager/own            Y           Y            .             .                .
-    hallManager/other          Y           Y            .             .                .
-    windowStaff/own            Y           Y            .             .                .
-    windowStaff/other          Y           Y            .             .                .
-    reviewer+editor/own        Y           Y            .             .                Y
-    reviewer+editor/other      Y           Y            .             .                Y`;
+                          budget.list openData.view user.manage department.manage auditLog.read budget.overdueList
+    anonymous                 Y   Y   .   .   .   .
+    admin/own                 Y   Y   Y   Y   Y   Y
+    admin/other               Y   Y   Y   Y   Y   Y
+    reviewer/own              Y   Y   .   .   Y   Y
+    reviewer/other            Y   Y   .   .   Y   Y
+    editor/own                Y   Y   .   .   .   .
+    editor/other              Y   Y   .   .   .   .
+    hallManager/own           Y   Y   .   .   .   .
+    hallManager/other         Y   Y   .   .   .   .
+    windowStaff/own           Y   Y   .   .   .   .
+    windowStaff/other         Y   Y   .   .   .   .
+    reviewer+editor/own       Y   Y   .   .   Y   Y
+    reviewer+editor/other     Y   Y   .   .   Y   Y`;
 
 interface Cell {
   actor: string;

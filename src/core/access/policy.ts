@@ -61,8 +61,11 @@ export const ACTIONS = [
   'budget.approve',
   'budget.publish',
   'budget.correct',
+  'budget.reviewRecord',
+  'budget.overdueList',
   'openData.view',
   'document.import',
+  'document.view',
   'user.manage',
   'department.manage',
   'auditLog.read',
@@ -126,9 +129,26 @@ export const POLICY: Record<Action, PolicyRule> = {
       { who: 'reviewer', statuses: TRANSITIONS.correct.from },
     ],
   },
+  // Comments, justifications and the change history: the people who prepare and review the budget.
+  'budget.reviewRecord': {
+    name: '查看审核记录',
+    resource: 'budget',
+    grants: [{ who: 'departmentEditor' }, { who: 'reviewer' }, { who: 'admin' }],
+  },
+  'budget.overdueList': {
+    name: '查看逾期未公开的预算',
+    resource: 'system',
+    grants: [{ who: 'reviewer' }, { who: 'admin' }],
+  },
   'openData.view': { name: '查看公开数据', resource: 'system', grants: [{ who: 'anyone' }] },
   'document.import': {
     name: '导入文件',
+    resource: 'department',
+    grants: [{ who: 'departmentEditor' }, { who: 'reviewer' }, { who: 'admin' }],
+  },
+  // An imported document and what was read from it (the uploader always sees their own: see the service).
+  'document.view': {
+    name: '查看导入的文件',
     resource: 'department',
     grants: [{ who: 'departmentEditor' }, { who: 'reviewer' }, { who: 'admin' }],
   },

@@ -32,6 +32,44 @@ function currentAmount(ctx: AuditContext, subject: ChangeSubject): Amount | null
   return map[subject] ?? null;
 }
 
+type Comparison = 'ge' | 'gt' | 'le' | 'lt';
+
+/** The comparison a grade's text states: ≥98%, 不低于95%, <90%, 3天以内 … (null when it states none). */
+export function comparison(text: string | undefined): Comparison | null {
+  if (!text) return null;
+  if (/≤|<=|以下|以内|不超过|不高于|不多于/.test(text)) return 'le';
+  if (/≥|>=|以上|不低于|不少于/.test(text)) return 'ge';
+  if (/<|低于|少于/.test(text)) return 'lt';
+  if (/>|高于|超过|多于/.test(text)) return 'gt';
+  return null;
+}
+
+/** ≥90 and <90 (or ≤ and >) meet at one boundary: equal values there are a proper split, not a tie. */
+function complementary(a: Comparison | null, b: Comparison | null): boolean {
+  return (
+    (a === 'ge' && b === 'lt') ||
+    (a === 'gt' && b === 'le') ||
+    (a === 'le' && b === 'gt') ||
+    (a === 'lt' && b === 'ge')
+  );
+}
+
+/**
+ * Whether smaller is better (a repair time, a complaint rate): read from the best grade that states a
+ * comparison (差 is the complement of the others and says nothing of the direction), else from the values.
+ */
+export function isLowerBetter(grades: readonly (Grade | null)[]): boolean {
+  for (const g of grades.slice(0, 3)) {
+    const c = comparison(g?.text);
+    if (c === 'le' || c === 'lt') return true;
+    if (c === 'ge' || c === 'gt') return false;
+  }
+  const values = grades.map((g) => g?.value).filter((v): v is number => typeof v === 'number');
+  const first = values[0];
+  const last = values.at(-1);
+  return first !== undefined && last !== undefined && first < last;
+}
+
 export const plausibilityRules: Rule[] = [
   {
     id: 'plausibility.grade-order',
@@ -51,13 +89,14 @@ export const plausibilityRules: Rule[] = [
       for (const { a, i, ind } of graded) {
         const grades: (Grade | null)[] = [ind.excellent, ind.good, ind.fair, ind.poor];
         const vals = grades.map((g) => g?.value ?? null);
-        // Lower-is-better indicators (≤, 低于) may rise from 优 to 差; equal neighbours never do.
-        const lowerIsBetter = grades.some((g) => g && /[≤<]|以下|低于|不超过/.test(g.text));
+        const lowerIsBetter = isLowerBetter(grades);
         for (let k = 0; k + 1 < vals.length; k++) {
           const x = vals[k];
           const y = vals[k + 1];
           if (x === null || x === undefined || y === null || y === undefined) continue;
-          const ok = lowerIsBetter ? x < y : x > y;
+          const ok =
+            (lowerIsBetter ? x < y : x > y) ||
+            (x === y && complementary(comparison(grades[k]?.text), comparison(grades[k + 1]?.text)));
           if (ok) continue;
           findings.push({
             message: `绩效指标“${ind.name || a.name}”的评价标准“${GRADE_NAMES[k]}”${grades[k]?.text}与“${GRADE_NAMES[k + 1]}”${grades[k + 1]?.text}${x === y ? '相同，无法区分等级' : '顺序颠倒'}。`,

@@ -1,0 +1,73 @@
+/**
+ * The HTTP server: Fastify with the routes of src/server/routes, over the services. Everything the server
+ * does to a request before a handler runs is here, in order: cookies, the session and CSRF hook, the
+ * security headers, the body parsers; then the routes; then one error handler.
+ */
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Services } from '../services/services.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { homePage } from './home-page.ts';
+import { buildOpenApi } from './openapi.ts';
+import { type AnyRoute, registerRoutes } from './route.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
+import { budgetRoutes } from './routes/budgets.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { openDataRoutes } from './routes/open-data.ts';
+import { workflowRoutes } from './routes/workflow.ts';
+import { installSecurity, type SecurityOptions } from './security.ts';
+
+/** JSON bodies: 1 MiB is ten times the largest budget we have seen. Uploads have their own limit. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  security?: Partial<SecurityOptions>;
+  /** Fastify's logger (pino): true for the server, false in tests. */
+  logger?: boolean;
+  version?: string;
+}
+
+export interface App {
+  app: FastifyInstance;
+  routes: readonly AnyRoute[];
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const security: SecurityOptions = { secureCookies: false, ...options.security };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: false,
+    // Failing requests are answered by the error handler; these only name the request in the log.
+    requestIdHeader: false,
+  });
+  await app.register(cookie);
+  installSecurity(app, options.services, security);
+  // Files are uploaded as raw bytes, whatever their type; JSON routes refuse them (route.ts).
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.setErrorHandler(errorHandler(JSON_BODY_LIMIT));
+  app.setNotFoundHandler(notFoundHandler);
+
+  let openApi: Record<string, unknown> | null = null;
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...metaRoutes(() => {
+      openApi ??= buildOpenApi(routes, { version: options.version ?? '0' });
+      return openApi;
+    }),
+    ...authRoutes(security),
+    ...adminRoutes,
+    ...budgetRoutes,
+    ...workflowRoutes,
+    ...documentRoutes,
+    ...openDataRoutes,
+  );
+  registerRoutes(app, routes, options.services);
+  app.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(await homePage(options.services)),
+  );
+  return { app, routes };
+}

@@ -1,0 +1,118 @@
+/**
+ * Open data: the catalogue of published budgets, their versions, and each published file byte for byte
+ * as it was published (with its SHA-256 as ETag). Public, and only published data.
+ */
+
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { type AnyRoute, route } from '../route.ts';
+import { FiscalYearSchema, IdParams, IdSchema } from '../schemas.ts';
+
+export const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+};
+
+const FORMAT = z.enum(Object.keys(CONTENT_TYPES) as [string, ...string[]], {
+  error: `格式应为 ${Object.keys(CONTENT_TYPES).join('、')} 之一`,
+});
+
+const VersionQuery = z.strictObject({
+  version: z.coerce
+    .number({ error: '版本号应为数字' })
+    .int()
+    .min(1, { error: '版本号应为正整数' })
+    .optional(),
+});
+
+/** Sends bytes as a download: an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987). */
+export function sendFile(
+  reply: FastifyReply,
+  bytes: Uint8Array,
+  options: { format: string; fileName: string; sha256?: string; immutable: boolean },
+): FastifyReply {
+  const ascii = options.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply
+    .header('Content-Type', CONTENT_TYPES[options.format] ?? 'application/octet-stream')
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`,
+    )
+    .header(
+      'Cache-Control',
+      options.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
+    );
+  if (options.sha256) reply.header('ETag', `"${options.sha256}"`).header('X-Content-SHA256', options.sha256);
+  // A published HTML file is a document to download, never a page of this site.
+  if (options.format === 'html')
+    reply.header(
+      'Content-Security-Policy',
+      "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+    );
+  return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+export const openDataRoutes: AnyRoute[] = [
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets',
+    tag: '公开数据',
+    summary: '已公开预算目录',
+    audience: 'public',
+    query: z.strictObject({ regionId: IdSchema.optional(), fiscalYear: FiscalYearSchema.optional() }),
+    response: z.array(z.unknown()),
+    handler: ({ query, services }) => services.openData.catalogue(query),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets/:id/versions',
+    tag: '公开数据',
+    summary: '公开版本列表',
+    description: '第 1 版是首次公开，之后每次更正一版；每版的文件及其 SHA-256。',
+    audience: 'public',
+    params: IdParams,
+    response: z.array(z.unknown()),
+    handler: ({ params, services }) => services.openData.versions(params.id),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets/:id/versions/:version',
+    tag: '公开数据',
+    summary: '某一公开版本的数据',
+    description: '公开时的数据快照；更正版本附更正理由和与上一版的差异。',
+    audience: 'public',
+    params: z.strictObject({
+      id: IdSchema,
+      version: z.coerce.number({ error: '版本号应为数字' }).int().min(1, { error: '版本号应为正整数' }),
+    }),
+    response: z.unknown(),
+    handler: ({ params, services }) => services.openData.publication(params.id, params.version),
+  }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets/:id/files/:format',
+    tag: '公开数据',
+    summary: '下载公开文件',
+    description: '与公开时逐字节相同；ETag 为 SHA-256。不指定 version 时为最新版本。',
+    audience: 'public',
+    params: z.strictObject({ id: IdSchema, format: FORMAT }),
+    query: VersionQuery,
+    response: { file: 'PDF、DOCX、XLSX、HTML 或 JSON 文件' },
+    async handler({ params, query, services, reply, request }) {
+      const f = await services.openData.file(params.id, query.version, params.format);
+      if (request.headers['if-none-match'] === `"${f.sha256}"`) return reply.status(304).send();
+      return sendFile(reply, f.bytes, {
+        format: f.format,
+        fileName: `budget-${params.id.slice(0, 8)}-v${f.version}.${f.format}`,
+        sha256: f.sha256,
+        immutable: query.version !== undefined,
+      });
+    },
+  }),
+];

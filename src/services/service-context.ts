@@ -1,0 +1,61 @@
+/**
+ * What every service holds: the store, the repositories, the clock and the configuration. Services own the
+ * access checks (core/access/policy.ts) and call the repositories; routes only translate HTTP.
+ */
+import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../core/access/password-policy.ts';
+import { DEFAULT_PUBLICATION_DAYS } from '../core/workflow/deadlines.ts';
+import type { OutputFormat } from '../render/render-disclosure.ts';
+import type { Store } from '../store/database.ts';
+import { createRepositories, type Repositories } from '../store/repositories/index.ts';
+
+export interface PasswordHashing {
+  /** argon2id memory in KiB (default 64 MiB, argon2's default). */
+  memoryCost: number;
+  timeCost: number;
+}
+
+export interface ServiceConfig {
+  /** The formats rendered and kept with every publication (JSON is always kept). */
+  publicationFormats: readonly OutputFormat[];
+  /** A session ends after this many minutes without a request… */
+  sessionIdleMinutes: number;
+  /** …and at the latest this many hours after login. */
+  sessionMaxHours: number;
+  lockout: LockoutPolicy;
+  publicationDays: number;
+  hashing: PasswordHashing;
+}
+
+export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
+  publicationFormats: ['html', 'docx', 'xlsx', 'pdf'],
+  sessionIdleMinutes: 120,
+  sessionMaxHours: 12,
+  lockout: DEFAULT_LOCKOUT,
+  publicationDays: DEFAULT_PUBLICATION_DAYS,
+  hashing: { memoryCost: 65536, timeCost: 3 },
+};
+
+export interface ServiceDeps {
+  store: Store;
+  repos: Repositories;
+  now: () => Date;
+  config: ServiceConfig;
+}
+
+export function serviceDeps(
+  store: Store,
+  options: { now?: () => Date; config?: Partial<ServiceConfig> } = {},
+): ServiceDeps {
+  const now = options.now ?? (() => new Date());
+  return {
+    store,
+    repos: createRepositories(store.db, { now }),
+    now,
+    config: { ...DEFAULT_SERVICE_CONFIG, ...options.config },
+  };
+}
+
+/** Runs `work` with repositories bound to one transaction: all its writes and audit rows, or none. */
+export function inTransaction<T>(deps: ServiceDeps, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  return deps.store.db.transaction().execute((trx) => work(createRepositories(trx, { now: deps.now })));
+}
