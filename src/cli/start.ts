@@ -4,7 +4,8 @@
  *
  * Environment: PORT (8080), HOST (localhost; 0.0.0.0 to listen on every interface), DATABASE_URL
  * (postgres://…; SQLite when absent), ZHENGWU_DATA_DIR (./data, for SQLite), ZHENGWU_ADMIN_PASSWORD (the
- * first administrator's password, for scripts), ZHENGWU_SECURE_COOKIES=1 behind HTTPS, ZHENGWU_LOG_LEVEL.
+ * first administrator's password, for scripts), ZHENGWU_SECURE_COOKIES=1 behind HTTPS, ZHENGWU_LOG_LEVEL,
+ * ZHENGWU_DEMO_DATA=0 (do not load the demo data).
  */
 import { readFileSync } from 'node:fs';
 import { ZhengwuError } from '../core/errors.ts';
@@ -44,8 +45,10 @@ async function start(): Promise<void> {
   const deps = serviceDeps(store);
   const services = createServices(deps);
   const admin = await ensureFirstAdmin(deps, env.ZHENGWU_ADMIN_PASSWORD);
-  const demo = await loadDemoData(deps, admin.userId, out);
-  if (demo.published.length) out(`示例数据已载入：${demo.published.join('、')} 年部门预算已公开。`);
+  if (env.ZHENGWU_DEMO_DATA !== '0') {
+    const demo = await loadDemoData(deps, admin.userId, out);
+    if (demo.published.length) out(`示例数据已载入：${demo.published.join('、')} 年部门预算已公开。`);
+  }
 
   const version = (
     JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
