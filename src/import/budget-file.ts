@@ -12,6 +12,8 @@ const BudgetFileSchema = z.strictObject({
   budget: BudgetSchema,
   prior: BudgetSchema.nullable().optional(),
   notes: z.array(z.string()).optional(),
+  /** The publication metadata of an open-data file (src/open-data/json.ts): not needed to read the budget. */
+  meta: z.unknown().optional(),
 });
 
 export interface BudgetFile {

@@ -18,6 +18,7 @@ import {
   type TestStoreEntry,
 } from '../store/test-stores.ts';
 import { buildApp } from './app.ts';
+import type { AnyRoute } from './route.ts';
 
 export const TEST_HASHING = { memoryCost: 1024, timeCost: 2 };
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -98,6 +99,8 @@ export class Client {
 
 export interface TestServer {
   readonly baseUrl: string;
+  /** Every route the app declares (for tests that must cover them all). */
+  readonly routes: readonly AnyRoute[];
   readonly services: Services;
   readonly deps: ServiceDeps;
   readonly clock: TestClock;
@@ -120,6 +123,7 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
     deps: ServiceDeps;
     services: Services;
     baseUrl: string;
+    routes: readonly AnyRoute[];
     close(): Promise<void>;
   } | null = null;
   const clock = new Clock(Date.now());
@@ -136,7 +140,7 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
         config: { hashing: TEST_HASHING, publicationFormats: ['html'] },
       });
       const services = createServices(deps);
-      const { app } = await buildApp({ services });
+      const { app, routes } = await buildApp({ services });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
@@ -145,6 +149,7 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
         deps,
         services,
         baseUrl: `http://127.0.0.1:${port}`,
+        routes,
         async close() {
           await app.close();
           await test.dispose();
@@ -166,6 +171,9 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
     },
     get services() {
       return get().services;
+    },
+    get routes() {
+      return get().routes;
     },
     get deps() {
       return get().deps;

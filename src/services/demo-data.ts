@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Budget } from '../core/budget/budget.ts';
 import { parseBudgetFile } from '../import/budget-file.ts';
-import { renderPublicationFiles } from './publication-files.ts';
+import { publicationMeta, renderPublicationFiles } from './publication-files.ts';
 import type { ServiceDeps } from './service-context.ts';
 
 export const DEMO_FILE = fileURLToPath(
@@ -78,8 +78,16 @@ export async function loadDemoData(
       if (moved === 'conflict') throw new Error('示例预算正被修改');
       budget = { ...budget, ...moved };
     }
-    const files = await renderPublicationFiles(facts, prior, deps.config.publicationFormats);
-    const result = await repos.publications.publish({ budgetId: budget.id, snapshot: facts, files, actorId });
+    const at = deps.now().toISOString();
+    const meta = await publicationMeta(repos, budget, 1, at);
+    const files = await renderPublicationFiles(facts, prior, deps.config.publicationFormats, meta);
+    const result = await repos.publications.publish({
+      budgetId: budget.id,
+      snapshot: facts,
+      files,
+      actorId,
+      at,
+    });
     if (result === 'conflict') throw new Error('示例预算正被修改');
     published.push(`${year}`);
   }

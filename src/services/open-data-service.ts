@@ -3,7 +3,9 @@
  * data is reachable here.
  */
 import { ZhengwuError } from '../core/errors.ts';
+import { bulkZip, lineItems, lineItemsCsv, type PublishedBudget } from '../open-data/index.ts';
 import type { PublicationFile, PublicationHeader, PublicationRecord } from '../store/repositories/index.ts';
+import { publicationMeta } from './publication-files.ts';
 import type { ServiceDeps } from './service-context.ts';
 
 export interface CatalogueEntry {
@@ -93,6 +95,54 @@ export class OpenDataService {
         `第 ${p.version} 版没有 ${format} 格式的文件；可下载的格式：${p.files.map((x) => x.format).join('、')}。`,
       );
     return { ...f, version: p.version };
+  }
+}
+
+export class OpenDataExports {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly openData: OpenDataService,
+  ) {}
+
+  /** A publication with its metadata, as the open-data exports take it. */
+  async published(budgetId: string, version?: number): Promise<PublishedBudget> {
+    const p = await this.openData.publication(budgetId, version);
+    const budget = await this.deps.repos.budgets.get(budgetId);
+    if (!budget) throw notPublished();
+    return {
+      meta: await publicationMeta(this.deps.repos, budget, p.version, p.publishedAt),
+      budget: p.facts,
+    };
+  }
+
+  /** One row per line item, with its codes (CSV, UTF-8 with BOM). */
+  async csv(budgetId: string, version?: number): Promise<{ text: string; item: PublishedBudget }> {
+    const item = await this.published(budgetId, version);
+    return { text: lineItemsCsv(lineItems(item)), item };
+  }
+
+  /** One budget as a Fiscal Data Package (ZIP). */
+  async dataPackage(
+    budgetId: string,
+    version?: number,
+  ): Promise<{ bytes: Uint8Array; item: PublishedBudget }> {
+    const item = await this.published(budgetId, version);
+    return { bytes: await bulkZip([item]), item };
+  }
+
+  /** Every published budget (latest versions) of a year, of one region or all: one Fiscal Data Package. */
+  async bulk(filter: {
+    fiscalYear: number;
+    regionId?: string;
+  }): Promise<{ bytes: Uint8Array; count: number }> {
+    const entries = await this.openData.catalogue(filter);
+    if (!entries.length)
+      throw new ZhengwuError(
+        'NOT_FOUND',
+        `${filter.fiscalYear} 年${filter.regionId ? '该区划' : ''}还没有公开的预算。`,
+      );
+    const items = await Promise.all(entries.map((e) => this.published(e.budgetId)));
+    return { bytes: await bulkZip(items), count: items.length };
   }
 }
 

@@ -3,7 +3,7 @@ import { AdminService } from './admin-service.ts';
 import { AuthService } from './auth-service.ts';
 import { BudgetService } from './budget-service.ts';
 import { DocumentService } from './document-service.ts';
-import { OpenDataService } from './open-data-service.ts';
+import { OpenDataExports, OpenDataService } from './open-data-service.ts';
 import type { ServiceDeps } from './service-context.ts';
 import { WorkflowService } from './workflow-service.ts';
 
@@ -15,10 +15,12 @@ export interface Services {
   documents: DocumentService;
   admin: AdminService;
   openData: OpenDataService;
+  exports: OpenDataExports;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const budgets = new BudgetService(deps);
+  const openData = new OpenDataService(deps);
   return {
     deps,
     auth: new AuthService(deps),
@@ -26,6 +28,7 @@ export function createServices(deps: ServiceDeps): Services {
     workflow: new WorkflowService(deps, budgets),
     documents: new DocumentService(deps),
     admin: new AdminService(deps),
-    openData: new OpenDataService(deps),
+    openData,
+    exports: new OpenDataExports(deps, openData),
   };
 }

@@ -18,7 +18,7 @@ import { overdueList } from '../core/workflow/deadlines.ts';
 import type { BudgetHeader, BudgetRecord, PublicationRecord } from '../store/repositories/index.ts';
 import { authorize } from './authorize.ts';
 import { type BudgetService, conflict, resourceOf } from './budget-service.ts';
-import { renderPublicationFiles } from './publication-files.ts';
+import { publicationMeta, renderPublicationFiles } from './publication-files.ts';
 import { inTransaction, type ServiceDeps } from './service-context.ts';
 
 const ACTION_OF = {
@@ -76,10 +76,14 @@ export class WorkflowService {
   async publish(actor: Actor | null, id: string, version: number): Promise<PublicationRecord> {
     const budget = await this.prepare(actor, id, version, 'publish');
     const event = this.move(budget, { type: 'publish' }, actor);
+    const at = this.deps.now().toISOString();
+    const meta = await publicationMeta(this.deps.repos, budget, 1, at);
+    const prior = await this.prior(budget);
     const files = await renderPublicationFiles(
       budget.facts,
-      await this.prior(budget),
+      prior,
       this.deps.config.publicationFormats,
+      meta,
     );
     const published = await this.deps.repos.publications.publish({
       budgetId: id,
@@ -87,6 +91,7 @@ export class WorkflowService {
       files,
       actorId: event.actorId,
       expectedVersion: version,
+      at,
     });
     if (published === 'conflict') throw conflict((await this.current(id)).version, version);
     return published;
@@ -107,12 +112,12 @@ export class WorkflowService {
     const diff = diffBudgets(base, facts);
     if (!diff.length)
       throw new ZhengwuError('INVALID_INPUT', '更正后的预算数据与已公开的版本完全相同，无需更正。');
-    const files = await renderPublicationFiles(
-      facts,
-      await this.prior(budget),
-      this.deps.config.publicationFormats,
-    );
+    const at = this.deps.now().toISOString();
+    const meta = await publicationMeta(this.deps.repos, budget, (latest?.version ?? 0) + 1, at);
+    const prior = await this.prior(budget);
+    const files = await renderPublicationFiles(facts, prior, this.deps.config.publicationFormats, meta);
     const published = await this.deps.repos.publications.publish({
+      at,
       budgetId: id,
       snapshot: facts,
       files,

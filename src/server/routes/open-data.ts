@@ -115,4 +115,61 @@ export const openDataRoutes: AnyRoute[] = [
       });
     },
   }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets/:id/line-items.csv',
+    tag: '公开数据',
+    summary: '明细数据（CSV）',
+    description:
+      '每个金额一行：收入、支出（功能分类、经济分类科目编码）、机关运行经费、“三公”经费、政府采购、绩效目标、国有资产。UTF-8（带 BOM），字段说明见 Fiscal Data Package。',
+    audience: 'public',
+    params: IdParams,
+    query: VersionQuery,
+    response: { file: 'CSV 文件' },
+    async handler({ params, query, services, reply }) {
+      const { text, item } = await services.exports.csv(params.id, query.version);
+      return sendFile(reply, new TextEncoder().encode(text), {
+        format: 'csv',
+        fileName: `${item.meta.departmentName}-${item.meta.fiscalYear}-v${item.meta.version}-明细.csv`,
+        immutable: query.version !== undefined,
+      });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/budgets/:id/datapackage.zip',
+    tag: '公开数据',
+    summary: 'Fiscal Data Package（ZIP）',
+    description: 'datapackage.json（字段、计量和维度说明）、明细 CSV、预算 JSON 和中文说明。',
+    audience: 'public',
+    params: IdParams,
+    query: VersionQuery,
+    response: { file: 'ZIP 文件' },
+    async handler({ params, query, services, reply }) {
+      const { bytes, item } = await services.exports.dataPackage(params.id, query.version);
+      return sendFile(reply, bytes, {
+        format: 'zip',
+        fileName: `${item.meta.departmentName}-${item.meta.fiscalYear}-v${item.meta.version}-fiscal-data-package.zip`,
+        immutable: query.version !== undefined,
+      });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/open-data/bulk.zip',
+    tag: '公开数据',
+    summary: '批量下载（按区划和年度）',
+    description: '某一年度（可限定区划）所有已公开预算的最新版本，合为一个 Fiscal Data Package。',
+    audience: 'public',
+    query: z.strictObject({ fiscalYear: FiscalYearSchema, regionId: IdSchema.optional() }),
+    response: { file: 'ZIP 文件' },
+    async handler({ query, services, reply }) {
+      const { bytes } = await services.exports.bulk(query);
+      return sendFile(reply, bytes, {
+        format: 'zip',
+        fileName: `budgets-${query.fiscalYear}${query.regionId ? `-${query.regionId.slice(0, 8)}` : ''}.zip`,
+        immutable: false,
+      });
+    },
+  }),
 ];

@@ -65,6 +65,11 @@ export interface PublishInput {
   diff?: readonly DiffEntry[] | null;
   /** When given: 'conflict' unless the budget is still at this version. */
   expectedVersion?: number;
+  /**
+   * The publication time (default: now). Given when the files were rendered with it (the open JSON
+   * states when it was published), so that the record and the files agree.
+   */
+  at?: string;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -94,7 +99,7 @@ export class PublicationRepository {
       const bytes = Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
       return { format: f.format, sha256: sha256Hex(bytes), size: bytes.byteLength, bytes };
     });
-    const at = isoNow(this.context);
+    const at = input.at ?? isoNow(this.context);
     const { budgetId } = input;
     return withAudit(this.context.db, { actorId: input.actorId, at }, async (trx, audit) => {
       // Write first: on PostgreSQL this locks the budget's row, so publications of one budget queue up and
