@@ -8,6 +8,10 @@
  * module does not exist, import alone is measured and the output says so.
  *
  *   npx tsx bench/run.ts [--docs 10000] [--seed N] [--out docs/benchmarks.md]
+ *     [--only api] [--duration 5] [--warmup 1] [--connections 10] [--pg]
+ *
+ * Then rendering (bench/render.ts), PDF import (bench/pdf-import.ts) and API throughput under load
+ * (bench/api.ts, which takes the last four options; --only api runs it alone), each in its own section.
  *
  * The figures go into the "Import and audit throughput" section of the output
  * file; other sections of the file are kept as they are.
@@ -201,17 +205,25 @@ export function parseArgs(args: readonly string[]): BenchOptions {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const options = parseArgs(process.argv.slice(2));
-  await runBench(options);
-  const { benchRender, formatRenderSection } = await import('./render.ts');
-  const render = await benchRender();
-  writeSection(options.out, formatRenderSection(render));
-  console.log(formatRenderSection(render));
-  const { benchPdfImport } = await import('./pdf-import.ts');
-  const pdf = await benchPdfImport();
-  const section = formatPdfSection(pdf);
-  writeSection(options.out, section);
-  console.log(section);
+  const args = process.argv.slice(2);
+  const options = parseArgs(args);
+  // --only api: just the API section (bench/api.ts); the other sections are kept as they are.
+  if (argValue(args, '--only') !== 'api') {
+    await runBench(options);
+    const { benchRender, formatRenderSection } = await import('./render.ts');
+    const render = await benchRender();
+    writeSection(options.out, formatRenderSection(render));
+    console.log(formatRenderSection(render));
+    const { benchPdfImport } = await import('./pdf-import.ts');
+    const pdf = await benchPdfImport();
+    const section = formatPdfSection(pdf);
+    writeSection(options.out, section);
+    console.log(section);
+  }
+  const { benchApi, formatApiSection, parseApiArgs } = await import('./api.ts');
+  const api = formatApiSection(await benchApi(parseApiArgs(args)));
+  writeSection(options.out, api);
+  console.log(api);
 }
 
 function formatPdfSection(r: Awaited<ReturnType<typeof import('./pdf-import.ts').benchPdfImport>>): string {
