@@ -84,6 +84,13 @@ function parsePart<T>(part: keyof typeof PART_NAMES, schema: z.ZodType<T> | unde
   return r.data;
 }
 
+/** No body, or an empty one (`{}` as many clients send with every POST). */
+function isEmptyBody(body: unknown): boolean {
+  if (body === undefined || body === null || body === '') return true;
+  if (Buffer.isBuffer(body)) return body.byteLength === 0;
+  return typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     auth: Authenticated | null;
@@ -115,7 +122,7 @@ export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[]
               '该接口的请求内容应为 JSON（Content-Type: application/json）。',
             );
           body = parsePart('body', spec.body, request.body);
-        } else if (request.body !== undefined && request.body !== null && request.body !== '') {
+        } else if (!isEmptyBody(request.body)) {
           throw new ZhengwuError('INVALID_INPUT', '该接口不接受请求内容。');
         }
         const result = await spec.handler({
