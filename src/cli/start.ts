@@ -22,7 +22,7 @@ const env = process.env;
 const out = (s: string) => process.stdout.write(`${s}\n`);
 
 function port(): number {
-  const p = Number(env.PORT ?? 8080);
+  const p = Number(env.PORT || 8080);
   if (!Number.isInteger(p) || p < 0 || p > 65535)
     throw new ZhengwuError('INVALID_INPUT', `PORT 应为 0 到 65535 的整数，收到“${env.PORT}”。`);
   return p;
@@ -81,10 +81,15 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     out(`\n收到 ${signal}，正在停止……`);
-    await app.close();
-    await store.close();
-    await closeBrowser();
-    process.exit(0);
+    try {
+      await app.close();
+      await store.close();
+      await closeBrowser();
+    } catch (e) {
+      process.stderr.write(`停止时出错：${(e as Error).message}\n`);
+    } finally {
+      process.exit(0);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));

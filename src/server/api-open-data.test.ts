@@ -65,6 +65,18 @@ describe.each(TEST_STORES)('open-data API on $name', (entry) => {
     expect(json.body.meta).toMatchObject({ departmentName, version: 1 });
     expect(json.body.budget).toEqual(cleanBudgetFacts(2021));
 
+    const etag = json.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    const cached = await anon.request('GET', `/api/open-data/budgets/${published.id}/files/json`, undefined, {
+      headers: { 'if-none-match': `"other", W/${etag}` },
+    });
+    expect(cached.status).toBe(304);
+    const missingFormat = await anon.get<{ error: { message: string } }>(
+      `/api/open-data/budgets/${published.id}/files/pdf`,
+    );
+    expect(missingFormat.status).toBe(404);
+    expect(missingFormat.body.error.message).toMatch(/可下载的格式：html、json|可下载的格式：json、html/);
+
     const csv = await anon.get<string>(`/api/open-data/budgets/${published.id}/line-items.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);

@@ -81,20 +81,19 @@ export class OpenDataService {
     return p;
   }
 
-  /** A published file's bytes, exactly as published. */
+  /** A published file's bytes, exactly as published (one query when it exists). */
   async file(
     budgetId: string,
     version: number | undefined,
     format: string,
   ): Promise<PublicationFile & { version: number }> {
+    const found = await this.deps.repos.publications.fileOf(budgetId, format, version);
+    if (found) return found;
     const p = await this.publication(budgetId, version);
-    const f = await this.deps.repos.publications.getFile(p.id, format);
-    if (!f)
-      throw new ZhengwuError(
-        'NOT_FOUND',
-        `第 ${p.version} 版没有 ${format} 格式的文件；可下载的格式：${p.files.map((x) => x.format).join('、')}。`,
-      );
-    return { ...f, version: p.version };
+    throw new ZhengwuError(
+      'NOT_FOUND',
+      `第 ${p.version} 版没有 ${format} 格式的文件；可下载的格式：${p.files.map((x) => x.format).join('、')}。`,
+    );
   }
 }
 

@@ -58,6 +58,15 @@ export function sendFile(
   return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
+/** If-None-Match names this SHA-256: a list of tags, weak or strong, or `*`. */
+export function etagMatches(header: string | undefined, sha256: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim().replace(/^W\//, '');
+    return tag === '*' || tag === `"${sha256}"`;
+  });
+}
+
 export const openDataRoutes: AnyRoute[] = [
   route({
     method: 'GET',
@@ -106,7 +115,7 @@ export const openDataRoutes: AnyRoute[] = [
     response: { file: 'PDF、DOCX、XLSX、HTML 或 JSON 文件' },
     async handler({ params, query, services, reply, request }) {
       const f = await services.openData.file(params.id, query.version, params.format);
-      if (request.headers['if-none-match'] === `"${f.sha256}"`) return reply.status(304).send();
+      if (etagMatches(request.headers['if-none-match'], f.sha256)) return reply.status(304).send();
       return sendFile(reply, f.bytes, {
         format: f.format,
         fileName: `budget-${params.id.slice(0, 8)}-v${f.version}.${f.format}`,

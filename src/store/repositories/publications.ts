@@ -223,6 +223,45 @@ export class PublicationRepository {
     return r && { format: r.format, sha256: r.sha256, size: r.size, bytes: Buffer.from(r.bytes) };
   }
 
+  /**
+   * A published file of a budget's version (the latest when `version` is absent), with that version, in
+   * one query: the download path reads nothing else.
+   */
+  async fileOf(
+    budgetId: string,
+    format: string,
+    version?: number,
+  ): Promise<(PublicationFile & { version: number }) | undefined> {
+    const r = await this.context.db
+      .selectFrom('publication_files as f')
+      .innerJoin('publications as p', 'p.id', 'f.publication_id')
+      .select(['p.version', 'f.format', 'f.sha256', 'f.size', 'f.bytes'])
+      .where('p.budget_id', '=', budgetId)
+      .where('f.format', '=', format)
+      .where((eb) =>
+        version === undefined
+          ? eb(
+              'p.version',
+              '=',
+              eb
+                .selectFrom('publications as q')
+                .select((q) => q.fn.max('q.version').as('v'))
+                .where('q.budget_id', '=', budgetId),
+            )
+          : eb('p.version', '=', version),
+      )
+      .executeTakeFirst();
+    return (
+      r && {
+        version: r.version,
+        format: r.format,
+        sha256: r.sha256,
+        size: r.size,
+        bytes: Buffer.from(r.bytes),
+      }
+    );
+  }
+
   private async toRecord(r: Selectable<PublicationsTable>): Promise<PublicationRecord> {
     const files = await this.fileInfos([r.id]);
     return {
