@@ -50,6 +50,7 @@ GET /api/budgets/:id/audit#draft                       .    Y      Y       Y    
 GET /api/budgets/:id/audit#published                   Y    Y      Y       Y        Y        Y    Y
 GET /api/budgets/:id/review-record#draft               .    Y      Y       Y        .        .    .
 GET /api/budgets/:id/review-record#published           .    Y      Y       Y        .        .    .
+GET /api/budgets/:id/revisions                         .    Y      Y       Y        .        .    .
 POST /api/budgets/:id/submit                           .    .      .       Y        .        .    .
 POST /api/budgets/:id/return                           .    .      Y       .        .        .    .
 POST /api/budgets/:id/approve                          .    .      Y       .        .        .    .
@@ -67,6 +68,7 @@ GET /api/open-data/budgets/:id/files/:format           Y    Y      Y       Y    
 GET /api/open-data/budgets/:id/line-items.csv          Y    Y      Y       Y        Y        Y    Y
 GET /api/open-data/budgets/:id/datapackage.zip         Y    Y      Y       Y        Y        Y    Y
 GET /api/open-data/bulk.zip                            Y    Y      Y       Y        Y        Y    Y
+GET /api/portal/budgets                                Y    Y      Y       Y        Y        Y    Y
 `;
 
 interface Row {
@@ -262,6 +264,8 @@ const CALLS: Record<string, CallFactory> = {
     get(`/api/budgets/${(await w.budget('draft')).id}/review-record`),
   'GET /api/budgets/:id/review-record#published': async (w) =>
     get(`/api/budgets/${(await w.budget('published')).id}/review-record`),
+  'GET /api/budgets/:id/revisions': async (w) =>
+    get(`/api/budgets/${(await w.budget('draft')).id}/revisions`),
   'POST /api/budgets/:id/submit': async (w) => {
     const b = await w.budget('draft');
     return { method: 'POST', path: `/api/budgets/${b.id}/submit`, body: { version: b.version } };
@@ -325,6 +329,7 @@ const CALLS: Record<string, CallFactory> = {
     get(`/api/open-data/budgets/${(await w.budget('published')).id}/line-items.csv`),
   'GET /api/open-data/budgets/:id/datapackage.zip': async (w) =>
     get(`/api/open-data/budgets/${(await w.budget('published')).id}/datapackage.zip`),
+  'GET /api/portal/budgets': async () => get('/api/portal/budgets'),
   'GET /api/open-data/bulk.zip': async (w, _me, server) => {
     const b = await server.deps.repos.budgets.get((await w.budget('published')).id);
     return get(`/api/open-data/bulk.zip?regionId=${w.regionId}&fiscalYear=${b?.fiscalYear}`);

@@ -7,7 +7,6 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Services } from '../services/services.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
-import { homePage } from './home-page.ts';
 import { buildOpenApi } from './openapi.ts';
 import { type AnyRoute, registerRoutes } from './route.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -16,8 +15,10 @@ import { budgetRoutes } from './routes/budgets.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { openDataRoutes } from './routes/open-data.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { workflowRoutes } from './routes/workflow.ts';
 import { installSecurity, type SecurityOptions } from './security.ts';
+import { registerWebUi } from './static.ts';
 
 /** JSON bodies: 1 MiB is ten times the largest budget we have seen. Uploads have their own limit. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -28,6 +29,8 @@ export interface AppOptions {
   /** Fastify's logger (pino): true for the server, false in tests. */
   logger?: boolean;
   version?: string;
+  /** The built web UI (default dist/web; the plain home page when it is missing). */
+  webRoot?: string;
 }
 
 export interface App {
@@ -64,10 +67,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...workflowRoutes,
     ...documentRoutes,
     ...openDataRoutes,
+    ...portalRoutes,
   );
   registerRoutes(app, routes, options.services);
-  app.get('/', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(await homePage(options.services)),
-  );
+  registerWebUi(app, options.services, options.webRoot);
   return { app, routes };
 }
