@@ -147,6 +147,138 @@ export interface AuditLogTable {
   after: JsonText | null;
 }
 
+export const CENTER_LEVELS = ['district', 'township', 'village'] as const;
+export type CenterLevel = (typeof CENTER_LEVELS)[number];
+
+/** 综合窗口, 部门窗口, 联办窗口, 咨询窗口. */
+export const WINDOW_KINDS = ['comprehensive', 'department', 'joint', 'inquiry'] as const;
+export type WindowKind = (typeof WINDOW_KINDS)[number];
+
+export interface ServiceCentersTable {
+  id: string;
+  parent_id: string | null;
+  region_id: string | null;
+  name: string;
+  level: CenterLevel;
+  created_at: IsoTime;
+}
+
+export interface StationedDepartmentsTable {
+  id: string;
+  center_id: string;
+  name: string;
+  department_id: string | null;
+}
+
+export interface HallWindowsTable {
+  id: string;
+  center_id: string;
+  /** The number shown above the window (01, A3 …). */
+  number: string;
+  name: string;
+  /** The stationed department's name (service items name their department the same way). */
+  department: string;
+  kind: WindowKind;
+  created_at: IsoTime;
+}
+
+export interface WindowStaffTable {
+  id: string;
+  window_id: string;
+  user_id: string;
+  /** First day (YYYY-MM-DD, Asia/Shanghai) the user works the window. */
+  from_date: string;
+  /** Last day, or null while the assignment lasts. */
+  to_date: string | null;
+}
+
+export interface ServiceItemsTable {
+  code: string;
+  name: string;
+  department: string;
+  kind: string;
+  /** The ServiceItem (core/hall/service-item.ts) as JSON. */
+  item: JsonText;
+  version: number;
+  updated_at: IsoTime;
+}
+
+export interface HallCasesTable {
+  id: string;
+  /** What the applicant is given and the query kiosk asks for. */
+  case_number: string;
+  window_id: string;
+  item_code: string;
+  kind: string;
+  /** Cached from the replay of case_events (as is `state`). */
+  status: string;
+  /** Optimistic lock: one more per event. */
+  version: number;
+  received_at: IsoTime;
+  closed_at: IsoTime | null;
+  handler_id: string | null;
+  received_by: string;
+  applicant_name: string;
+  /** AES-256-GCM (src/store/personal-data.ts), never shown: screens show masks. */
+  id_number_enc: string;
+  phone_enc: string;
+  /** HMAC-SHA-256 of the phone's last four digits, for the public query. */
+  phone_tail_hash: string;
+  /** The replayed CaseState without its history, as JSON. */
+  state: JsonText;
+  updated_at: IsoTime;
+}
+
+export interface CaseEventsTable {
+  case_id: string;
+  seq: number;
+  at: IsoTime;
+  actor_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  /** The acceptance episode the case is in after the event (null before the first acceptance). */
+  episode: number | null;
+  /** The whole CaseEvent as JSON. */
+  event: JsonText;
+}
+
+export interface SupervisionCardsTable {
+  id: string;
+  case_id: string;
+  episode: number;
+  kind: string;
+  deadline_kind: string;
+  deadline: string;
+  issued_at: IsoTime;
+  window_id: string;
+  staff_id: string;
+  provisional: number;
+  message: string;
+}
+
+export interface JointCasesTable {
+  case_id: string;
+  /** The JointCase (core/hall/joint-case.ts) as JSON. */
+  joint: JsonText;
+  version: number;
+  updated_at: IsoTime;
+}
+
+export interface HallReportsTable {
+  id: string;
+  /** 'daily' (more kinds may follow). */
+  kind: string;
+  /** The day (YYYY-MM-DD). */
+  period: string;
+  report: JsonText;
+  /** SHA-256 of `report` exactly as stored. */
+  sha256: string;
+  generated_at: IsoTime;
+  generated_by: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -159,4 +291,14 @@ export interface Database {
   publications: PublicationsTable;
   publication_files: PublicationFilesTable;
   audit_log: AuditLogTable;
+  service_centers: ServiceCentersTable;
+  stationed_departments: StationedDepartmentsTable;
+  hall_windows: HallWindowsTable;
+  window_staff: WindowStaffTable;
+  service_items: ServiceItemsTable;
+  hall_cases: HallCasesTable;
+  case_events: CaseEventsTable;
+  supervision_cards: SupervisionCardsTable;
+  joint_cases: JointCasesTable;
+  hall_reports: HallReportsTable;
 }

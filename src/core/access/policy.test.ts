@@ -23,8 +23,8 @@ const ACTORS: Record<string, Actor | null> = {
   'editor/other': { id: 'e2', roles: ['editor'], departmentIds: OTHER },
   'hallManager/own': { id: 'h1', roles: ['hallManager'], departmentIds: OWN },
   'hallManager/other': { id: 'h2', roles: ['hallManager'], departmentIds: OTHER },
-  'windowStaff/own': { id: 'w1', roles: ['windowStaff'], departmentIds: OWN },
-  'windowStaff/other': { id: 'w2', roles: ['windowStaff'], departmentIds: OTHER },
+  'windowStaff/own': { id: 'w1', roles: ['windowStaff'], departmentIds: OWN, windowIds: ['W1'] },
+  'windowStaff/other': { id: 'w2', roles: ['windowStaff'], departmentIds: OTHER, windowIds: ['W2'] },
   'reviewer+editor/own': { id: 're1', roles: ['reviewer', 'editor'], departmentIds: OWN },
   'reviewer+editor/other': { id: 're2', roles: ['reviewer', 'editor'], departmentIds: OTHER },
 };
@@ -187,6 +187,40 @@ const SYSTEM_MATRIX = `
     reviewer+editor/own       Y   Y   .   .   Y   Y
     reviewer+editor/other     Y   Y   .   .   Y   Y`;
 
+/** Hall actions on window W1 ("own" window staff work W1 today, "other" ones W2): a column per action. */
+const WINDOW_MATRIX = `
+                          hall.intake hall.case.view hall.case.act hall.case.review
+    anonymous                  .            .             .              .
+    admin/own                  .            Y             .              .
+    admin/other                .            Y             .              .
+    reviewer/own               .            .             .              .
+    reviewer/other             .            .             .              .
+    editor/own                 .            .             .              .
+    editor/other               .            .             .              .
+    hallManager/own            Y            Y             Y              Y
+    hallManager/other          Y            Y             Y              Y
+    windowStaff/own            Y            Y             Y              .
+    windowStaff/other          .            .             .              .
+    reviewer+editor/own        .            .             .              .
+    reviewer+editor/other      .            .             .              .`;
+
+/** Hall actions on the system as a whole. */
+const HALL_SYSTEM_MATRIX = `
+                          hall.organisation.view hall.organisation.manage hall.catalogue.view hall.catalogue.manage hall.supervise hall.report hall.publicQuery hall.dashboard
+    anonymous                 .   .   Y   .   .   .   Y   Y
+    admin/own                 Y   Y   Y   Y   Y   Y   Y   Y
+    admin/other               Y   Y   Y   Y   Y   Y   Y   Y
+    reviewer/own              .   .   Y   .   .   .   Y   Y
+    reviewer/other            .   .   Y   .   .   .   Y   Y
+    editor/own                .   .   Y   .   .   .   Y   Y
+    editor/other              .   .   Y   .   .   .   Y   Y
+    hallManager/own           Y   Y   Y   Y   Y   Y   Y   Y
+    hallManager/other         Y   Y   Y   Y   Y   Y   Y   Y
+    windowStaff/own           Y   .   Y   .   .   .   Y   Y
+    windowStaff/other         Y   .   Y   .   .   .   Y   Y
+    reviewer+editor/own       .   .   Y   .   .   .   Y   Y
+    reviewer+editor/other     .   .   Y   .   .   .   Y   Y`;
+
 interface Cell {
   actor: string;
   column: string;
@@ -224,6 +258,8 @@ describe('the authorisation matrix', () => {
       ...Object.keys(BUDGET_MATRIX),
       ...parse(DEPARTMENT_MATRIX).columns,
       ...parse(SYSTEM_MATRIX).columns,
+      ...parse(WINDOW_MATRIX).columns,
+      ...parse(HALL_SYSTEM_MATRIX).columns,
     ].sort();
     expect(covered).toEqual([...ACTIONS].sort());
   });
@@ -256,10 +292,18 @@ describe('the authorisation matrix', () => {
   });
 
   it('system actions: every actor', () => {
-    const wrong = parse(SYSTEM_MATRIX).cells.filter(
+    const wrong = [...parse(SYSTEM_MATRIX).cells, ...parse(HALL_SYSTEM_MATRIX).cells].filter(
       (c) => can(actorOf(c.actor), c.column as Action, { type: 'system' }).allowed !== c.allowed,
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('window actions: every actor, on a window the own window staff work and the others do not', () => {
+    const wrong = parse(WINDOW_MATRIX).cells.filter(
+      (c) =>
+        can(actorOf(c.actor), c.column as Action, { type: 'window', windowId: 'W1' }).allowed !== c.allowed,
+    );
+    expect(wrong.map((c) => `${c.actor} ${c.column}`)).toEqual([]);
   });
 
   it('gives a reason in Chinese for every denial, and none for an allowance', () => {
@@ -270,7 +314,9 @@ describe('the authorisation matrix', () => {
             ? BUDGET_STATUSES.map((status) => ({ type: 'budget', departmentId: BUDGET_DEPT, status }))
             : POLICY[action].resource === 'department'
               ? [{ type: 'department', departmentId: BUDGET_DEPT }]
-              : [{ type: 'system' }];
+              : POLICY[action].resource === 'window'
+                ? [{ type: 'window', windowId: 'W1' }]
+                : [{ type: 'system' }];
         for (const r of resources) {
           const d = can(actor, action, r);
           if (d.allowed) expect(d.reason).toBeUndefined();
@@ -306,6 +352,11 @@ describe('the reasons', () => {
   it('denies a resource of the wrong kind', () => {
     expect(can(actorOf('admin/own'), 'user.manage', budget('draft')).allowed).toBe(false);
   });
+  it('tells window staff they work another window', () => {
+    expect(
+      can(actorOf('windowStaff/other'), 'hall.case.act', { type: 'window', windowId: 'W1' }).reason,
+    ).toBe('您今天不在该窗口工作，不能办理办件：窗口工作人员只能处理本人所在窗口的办件。');
+  });
 });
 
 describe('the policy for any actor', () => {
@@ -325,6 +376,7 @@ describe('the policy for any actor', () => {
       status: fc.constantFrom(...BUDGET_STATUSES),
     }),
     fc.record({ type: fc.constant('department' as const), departmentId: deptArb }),
+    fc.record({ type: fc.constant('window' as const), windowId: fc.constantFrom('W1', 'W2') }),
     fc.constant({ type: 'system' as const }),
   );
   const WRITES: readonly Action[] = ['budget.create', 'budget.edit', 'budget.submit'];
@@ -336,6 +388,9 @@ describe('the policy for any actor', () => {
         const publicRead =
           action === 'budget.list' ||
           action === 'openData.view' ||
+          action === 'hall.catalogue.view' ||
+          action === 'hall.publicQuery' ||
+          action === 'hall.dashboard' ||
           (action === 'budget.view' && resource.type === 'budget' && resource.status === 'published');
         expect(publicRead).toBe(true);
       }),
@@ -346,8 +401,9 @@ describe('the policy for any actor', () => {
     fc.assert(
       fc.property(actorArb, fc.constantFrom(...WRITES), resourceArb, (actor, action, resource) => {
         if (!can(actor, action, resource).allowed) return;
-        expect(resource.type === 'system' ? false : actor?.roles.includes('editor')).toBe(true);
-        expect(resource.type !== 'system' && actor?.departmentIds.includes(resource.departmentId)).toBe(true);
+        if (resource.type === 'system' || resource.type === 'window') throw new Error('not a department');
+        expect(actor?.roles.includes('editor')).toBe(true);
+        expect(actor?.departmentIds.includes(resource.departmentId)).toBe(true);
       }),
     );
   });

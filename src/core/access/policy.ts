@@ -14,13 +14,15 @@ import {
   TRANSITIONS,
   type WorkflowActionType,
 } from '../workflow/budget-status.ts';
-import { type Actor, describeActor, hasRole, isDepartmentEditor } from './roles.ts';
+import { type Actor, describeActor, hasRole, isDepartmentEditor, isWindowStaffOf } from './roles.ts';
 
 export type Resource =
   /** One budget: its department (or unit) and its workflow status. */
   | { type: 'budget'; departmentId: string; status: BudgetStatus }
   /** A department (or unit): to create a budget in it or import a document for it. */
   | { type: 'department'; departmentId: string }
+  /** A hall window: its cases (intake, handling, viewing). */
+  | { type: 'window'; windowId: string }
   /** The system as a whole: users, departments, the audit log, the open-data catalogue. */
   | { type: 'system' };
 export type ResourceType = Resource['type'];
@@ -32,7 +34,14 @@ export interface Decision {
 }
 
 /** Who a grant is for. `departmentEditor` is an editor whose departments include the resource's. */
-export type Grantee = 'anyone' | 'admin' | 'reviewer' | 'departmentEditor';
+export type Grantee =
+  | 'anyone'
+  | 'admin'
+  | 'reviewer'
+  | 'departmentEditor'
+  | 'hallManager'
+  /** Window staff: of the resource's window for a window, any window staff for the system. */
+  | 'windowStaff';
 
 export interface Grant {
   who: Grantee;
@@ -69,6 +78,18 @@ export const ACTIONS = [
   'user.manage',
   'department.manage',
   'auditLog.read',
+  'hall.organisation.view',
+  'hall.organisation.manage',
+  'hall.catalogue.view',
+  'hall.catalogue.manage',
+  'hall.intake',
+  'hall.case.view',
+  'hall.case.act',
+  'hall.case.review',
+  'hall.supervise',
+  'hall.report',
+  'hall.publicQuery',
+  'hall.dashboard',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -159,6 +180,55 @@ export const POLICY: Record<Action, PolicyRule> = {
     resource: 'system',
     grants: [{ who: 'admin' }, { who: 'reviewer' }],
   },
+  // The service hall (issue #6). Window staff act on the windows they work today only.
+  'hall.organisation.view': {
+    name: '查看大厅的中心、窗口和人员安排',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }, { who: 'admin' }, { who: 'windowStaff' }],
+  },
+  'hall.organisation.manage': {
+    name: '管理服务中心、进驻部门、窗口和人员安排',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }, { who: 'admin' }],
+  },
+  // The catalogue is the public's service guide (办事指南).
+  'hall.catalogue.view': { name: '查看事项目录', resource: 'system', grants: [{ who: 'anyone' }] },
+  'hall.catalogue.manage': {
+    name: '维护事项目录',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }, { who: 'admin' }],
+  },
+  'hall.intake': {
+    name: '在窗口收件',
+    resource: 'window',
+    grants: [{ who: 'windowStaff' }, { who: 'hallManager' }],
+  },
+  'hall.case.view': {
+    name: '查看办件',
+    resource: 'window',
+    grants: [{ who: 'windowStaff' }, { who: 'hallManager' }, { who: 'admin' }],
+  },
+  'hall.case.act': {
+    name: '办理办件',
+    resource: 'window',
+    grants: [{ who: 'windowStaff' }, { who: 'hallManager' }],
+  },
+  // 二次受理审核 is 业务科's (the hall's management), never the window's own: it restarts the clock.
+  'hall.case.review': { name: '二次受理审核', resource: 'window', grants: [{ who: 'hallManager' }] },
+  'hall.supervise': {
+    name: '查看电子监察',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }, { who: 'admin' }],
+  },
+  'hall.report': {
+    name: '查看和生成大厅报表',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }, { who: 'admin' }],
+  },
+  // The query kiosk: the case number and the phone's last four digits are the credentials (the service checks them).
+  'hall.publicQuery': { name: '查询办件进度', resource: 'system', grants: [{ who: 'anyone' }] },
+  // The LED screen in the hall: today's counts per window, nothing personal.
+  'hall.dashboard': { name: '查看大厅实时数据', resource: 'system', grants: [{ who: 'anyone' }] },
 };
 
 /** The workflow action a budget action performs, for the status messages. */
@@ -172,7 +242,7 @@ const WORKFLOW_OF: Partial<Record<Action, WorkflowActionType>> = {
 };
 
 function departmentOf(resource: Resource): string | null {
-  return resource.type === 'system' ? null : resource.departmentId;
+  return resource.type === 'budget' || resource.type === 'department' ? resource.departmentId : null;
 }
 
 function matches(actor: Actor | null, who: Grantee, resource: Resource): boolean {
@@ -186,6 +256,12 @@ function matches(actor: Actor | null, who: Grantee, resource: Resource): boolean
       const dept = departmentOf(resource);
       return dept !== null && isDepartmentEditor(actor, dept);
     }
+    case 'hallManager':
+      return hasRole(actor, 'hallManager');
+    case 'windowStaff':
+      return resource.type === 'window'
+        ? isWindowStaffOf(actor, resource.windowId)
+        : resource.type === 'system' && hasRole(actor, 'windowStaff');
   }
 }
 
@@ -201,10 +277,16 @@ export function can(actor: Actor | null, action: Action, resource: Resource): De
     const dept = departmentOf(resource);
     const ownOnly =
       hasRole(actor, 'editor') && dept !== null && rule.grants.some((g) => g.who === 'departmentEditor');
+    const otherWindow =
+      resource.type === 'window' &&
+      hasRole(actor, 'windowStaff') &&
+      rule.grants.some((g) => g.who === 'windowStaff');
     return deny(
       ownOnly
         ? `您不属于该部门或其所属单位，不能${rule.name}：部门编辑人员只能处理本部门及所属单位的预算。`
-        : `${describeActor(actor)}无权${rule.name}。`,
+        : otherWindow
+          ? `您今天不在该窗口工作，不能${rule.name}：窗口工作人员只能处理本人所在窗口的办件。`
+          : `${describeActor(actor)}无权${rule.name}。`,
     );
   }
   if (

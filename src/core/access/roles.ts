@@ -24,6 +24,11 @@ export interface Actor {
    * editor works on.
    */
   departmentIds: readonly string[];
+  /**
+   * The hall windows the actor works today (window staff, from the staff assignments); the hall service
+   * fills it in before asking the policy. Absent: none.
+   */
+  windowIds?: readonly string[];
 }
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
@@ -38,6 +43,11 @@ export function belongsTo(actor: Actor | null, departmentId: string): boolean {
 /** An editor of this department or one of its units. */
 export function isDepartmentEditor(actor: Actor | null, departmentId: string): boolean {
   return hasRole(actor, 'editor') && belongsTo(actor, departmentId);
+}
+
+/** Window staff working this window (today). */
+export function isWindowStaffOf(actor: Actor | null, windowId: string): boolean {
+  return hasRole(actor, 'windowStaff') && (actor?.windowIds?.includes(windowId) ?? false);
 }
 
 export function describeActor(actor: Actor | null): string {

@@ -9,6 +9,7 @@ import { budgets } from './0003-budgets.ts';
 import { documents } from './0004-documents.ts';
 import { publications } from './0005-publications.ts';
 import { auditLog } from './0006-audit-log.ts';
+import { hall } from './0007-hall.ts';
 import type { MigrationContext, MigrationFactory } from './migration.ts';
 
 export const MIGRATIONS: Readonly<Record<string, MigrationFactory>> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationFactory>> = {
   '0004-documents': documents,
   '0005-publications': publications,
   '0006-audit-log': auditLog,
+  '0007-hall': hall,
 };
 
 export function buildMigrations(

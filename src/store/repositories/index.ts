@@ -9,9 +9,15 @@ import { BudgetRepository } from './budgets.ts';
 import { CommentRepository } from './comments.ts';
 import { DepartmentRepository } from './departments.ts';
 import { DocumentRepository } from './documents.ts';
+import { CaseRepository } from './hall-cases.ts';
+import { HallOrganisationRepository } from './hall-organisation.ts';
+import { HallReportRepository } from './hall-reports.ts';
+import { JointCaseRepository } from './joint-cases.ts';
 import { PublicationRepository } from './publications.ts';
 import { RegionRepository } from './regions.ts';
+import { ServiceItemRepository } from './service-items.ts';
 import { SessionRepository } from './sessions.ts';
+import { SupervisionCardRepository } from './supervision-cards.ts';
 import { UserRepository } from './users.ts';
 
 export interface Repositories {
@@ -24,6 +30,12 @@ export interface Repositories {
   documents: DocumentRepository;
   publications: PublicationRepository;
   auditLog: AuditLogRepository;
+  hall: HallOrganisationRepository;
+  serviceItems: ServiceItemRepository;
+  cases: CaseRepository;
+  cards: SupervisionCardRepository;
+  jointCases: JointCaseRepository;
+  hallReports: HallReportRepository;
 }
 
 export interface RepositoryOptions {
@@ -43,6 +55,12 @@ export function createRepositories(db: Kysely<Database>, options: RepositoryOpti
     documents: new DocumentRepository(context),
     publications: new PublicationRepository(context),
     auditLog: new AuditLogRepository(context),
+    hall: new HallOrganisationRepository(context),
+    serviceItems: new ServiceItemRepository(context),
+    cases: new CaseRepository(context),
+    cards: new SupervisionCardRepository(context),
+    jointCases: new JointCaseRepository(context),
+    hallReports: new HallReportRepository(context),
   };
 }
 
