@@ -163,12 +163,10 @@ export class BudgetService {
   }
 
   private async firstPublishedAt(budgets: readonly BudgetHeader[]): Promise<Map<string, string>> {
+    const published = budgets.filter((b) => b.status === 'published').map((b) => b.id);
+    const versions = await this.deps.repos.publications.listVersionsOf(published);
     const out = new Map<string, string>();
-    for (const b of budgets) {
-      if (b.status !== 'published') continue;
-      const [first] = await this.deps.repos.publications.listVersions(b.id);
-      if (first) out.set(b.id, first.publishedAt);
-    }
+    for (const [id, list] of versions) if (list[0]) out.set(id, list[0].publishedAt);
     return out;
   }
 }

@@ -39,11 +39,13 @@ export class OpenDataService {
     ]);
     const deptById = new Map(departments.map((d) => [d.id, d]));
     const regionById = new Map(regions.map((r) => [r.id, r]));
+    const inScope = budgets.filter((b) => deptById.has(b.departmentId));
+    const versionsOf = await repos.publications.listVersionsOf(inScope.map((b) => b.id));
     const out: CatalogueEntry[] = [];
-    for (const b of budgets) {
+    for (const b of inScope) {
       const d = deptById.get(b.departmentId);
       if (!d) continue;
-      const versions = await repos.publications.listVersions(b.id);
+      const versions = versionsOf.get(b.id) ?? [];
       const first = versions[0];
       const latest = versions.at(-1);
       if (!first || !latest) continue;

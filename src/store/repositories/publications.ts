@@ -181,6 +181,23 @@ export class PublicationRepository {
     return rows.map((r) => toHeader(r, files.get(r.id) ?? []));
   }
 
+  /** The versions of many budgets at once (two queries, for lists), oldest first per budget. */
+  async listVersionsOf(budgetIds: readonly string[]): Promise<Map<string, PublicationHeader[]>> {
+    const out = new Map<string, PublicationHeader[]>();
+    if (!budgetIds.length) return out;
+    const rows = await this.context.db
+      .selectFrom('publications')
+      .select(HEADER_COLUMNS)
+      .where('budget_id', 'in', budgetIds)
+      .orderBy('budget_id')
+      .orderBy('version')
+      .execute();
+    const files = await this.fileInfos(rows.map((r) => r.id));
+    for (const r of rows)
+      out.set(r.budget_id, [...(out.get(r.budget_id) ?? []), toHeader(r, files.get(r.id) ?? [])]);
+    return out;
+  }
+
   async get(budgetId: string, version: number): Promise<PublicationRecord | undefined> {
     const r = await this.context.db
       .selectFrom('publications')
