@@ -76,6 +76,11 @@ async function start(): Promise<void> {
   }
   out('按 Ctrl+C 停止。');
 
+  // Expired sessions are refused anyway; this only keeps the table small.
+  const sweep = setInterval(() => void deps.repos.sessions.deleteExpired().catch(() => {}), 3_600_000);
+  sweep.unref();
+  await deps.repos.sessions.deleteExpired();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
