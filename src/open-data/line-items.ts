@@ -15,7 +15,12 @@ import {
   THREE_PUBLIC_KEYS,
   type ThreePublicKey,
 } from '../core/budget/budget.ts';
-import { CHANGE_SUBJECT_NAMES, FIGURE_NAMES, REVENUE_SOURCE_NAMES } from '../core/budget/names.ts';
+import {
+  CHANGE_SUBJECT_NAMES,
+  FIGURE_NAMES,
+  REVENUE_SOURCE_NAMES,
+  THREE_PUBLIC_FIGURE,
+} from '../core/budget/names.ts';
 import { economicCodeName, functionCodeName } from '../core/disclosure/classification-names.ts';
 import type { Amount } from '../core/kernel/money.ts';
 import {
@@ -165,15 +170,6 @@ function changeDirection(subject: ChangeSubject): Direction | null {
   if (REVENUE_SUBJECTS.includes(subject)) return 'revenue';
   return subject === 'total' || subject === 'other' ? null : 'expenditure';
 }
-
-const THREE_PUBLIC_FIGURE: Record<ThreePublicKey, keyof typeof FIGURE_NAMES> = {
-  total: 'threePublicTotal',
-  overseasTravel: 'overseasTravel',
-  vehicleTotal: 'vehicleTotal',
-  vehiclePurchase: 'vehiclePurchase',
-  vehicleOperation: 'vehicleOperation',
-  reception: 'reception',
-};
 
 const THREE_PUBLIC_ROW: Record<ThreePublicKey, RowType> = {
   total: 'total',

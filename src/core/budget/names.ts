@@ -1,5 +1,5 @@
 /** The Chinese names people read for the model's keys, in one place. */
-import type { ChangeSubject, RevenueSource } from './budget.ts';
+import type { ChangeSubject, RevenueSource, ThreePublicKey } from './budget.ts';
 import type { FigureKey } from './table-figures.ts';
 
 export const REVENUE_SOURCE_NAMES: Record<RevenueSource, string> = {
@@ -74,4 +74,14 @@ export const CHANGE_SENTENCE_LABELS: Record<ChangeSubject, string | null> = {
   reception: '公务接待费',
   operatingExpenses: '机关运行经费',
   other: null,
+};
+
+/** The summary figure each "三公" item is (its name is FIGURE_NAMES of it). */
+export const THREE_PUBLIC_FIGURE: Record<ThreePublicKey, FigureKey> = {
+  total: 'threePublicTotal',
+  overseasTravel: 'overseasTravel',
+  vehicleTotal: 'vehicleTotal',
+  vehiclePurchase: 'vehiclePurchase',
+  vehicleOperation: 'vehicleOperation',
+  reception: 'reception',
 };

@@ -11,10 +11,10 @@
  *
  * Pure: no I/O.
  */
-import type { Budget, ExpenditureKind } from '../budget/budget.ts';
-import { FIGURE_NAMES, REVENUE_SOURCE_NAMES } from '../budget/names.ts';
+import type { Budget, ExpenditureKind, ThreePublicKey } from '../budget/budget.ts';
+import { FIGURE_NAMES, REVENUE_SOURCE_NAMES, THREE_PUBLIC_FIGURE } from '../budget/names.ts';
 import { summarize } from '../budget/summary.ts';
-import { FIGURE_KEYS, type FigureKey } from '../budget/table-figures.ts';
+import { FIGURE_KEYS } from '../budget/table-figures.ts';
 import { type Amount, formatFen } from '../kernel/money.ts';
 
 export interface DiffEntry {
@@ -167,15 +167,6 @@ const KIND_NAMES: Record<ExpenditureKind, string> = {
   project: FIGURE_NAMES.projectExpenditure,
 };
 
-const THREE_PUBLIC_FIGURES: Record<string, FigureKey> = {
-  total: 'threePublicTotal',
-  overseasTravel: 'overseasTravel',
-  vehicleTotal: 'vehicleTotal',
-  vehiclePurchase: 'vehiclePurchase',
-  vehicleOperation: 'vehicleOperation',
-  reception: 'reception',
-};
-
 /** Names of the fields people read in the summary (path pattern → name). */
 const FIELD_NAMES: Readonly<Record<string, string>> = {
   '/kind': '文件类型',
@@ -240,7 +231,10 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
 /** A field's name for people: the longest known prefix, with the item (第3项, or its name) after it. */
 function fieldName(segments: readonly string[], root: unknown): string {
   if (segments[0] === 'threePublic' && segments.length === 3) {
-    const fig = THREE_PUBLIC_FIGURES[segments[1] ?? ''];
+    const key = segments[1] ?? '';
+    const fig = Object.hasOwn(THREE_PUBLIC_FIGURE, key)
+      ? THREE_PUBLIC_FIGURE[key as ThreePublicKey]
+      : undefined;
     const what = segments[2] === 'priorYear' ? '上年数' : segments[2] === 'reason' ? '增减原因' : '';
     if (fig && what) return `${FIGURE_NAMES[fig]}${what}`;
   }
