@@ -4,11 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../core/access/roles.ts';
-import { auditBudget } from '../core/audit/audit.ts';
 import { ZhengwuError } from '../core/errors.ts';
-import { MAX_DOCUMENT_BYTES, readDocument } from '../import/read-document.ts';
+import { MAX_DOCUMENT_BYTES } from '../import/read-document.ts';
 import type { DocumentRecord } from '../store/repositories/index.ts';
 import { authorize, requireLogin } from './authorize.ts';
+import { readInWorker } from './read-in-worker.ts';
 import type { ServiceDeps } from './service-context.ts';
 
 export interface UploadInput {
@@ -33,8 +33,7 @@ export class DocumentService {
     if (!input.bytes.byteLength) throw new ZhengwuError('INVALID_INPUT', `文件“${input.fileName}”是空的。`);
     if (input.bytes.byteLength > MAX_DOCUMENT_BYTES)
       throw new ZhengwuError('INPUT_TOO_LARGE', `文件超过 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB 的上限。`);
-    const read = await readDocument(input.fileName, input.bytes);
-    const audit = auditBudget(read);
+    const { read, audit } = await readInWorker(input.fileName, input.bytes);
     const document = await repos.documents.create({
       departmentId: input.departmentId,
       fileName: input.fileName,
