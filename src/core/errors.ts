@@ -32,6 +32,9 @@ export type ErrorCode =
   | 'COMMENTS_REQUIRED'
   | 'REASON_REQUIRED'
   | 'WEAK_PASSWORD'
+  // The service hall (core/hall)
+  /** A case rule refused the action (too late to refuse, materials missing, wrong item kind …); details.rule names it. */
+  | 'CASE_RULE'
   // Store (src/store)
   /** DATABASE_URL or the data directory cannot be used. */
   | 'STORE_CONFIG'

@@ -24,6 +24,11 @@ export interface ServiceConfig {
   lockout: LockoutPolicy;
   publicationDays: number;
   hashing: PasswordHashing;
+  /**
+   * The 32-byte key protecting applicants' identity numbers and phones (src/store/personal-data.ts);
+   * null: ZHENGWU_DATA_KEY or the data directory's key file, read when first needed.
+   */
+  dataKey: Buffer | null;
 }
 
 export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
@@ -33,6 +38,7 @@ export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
   lockout: DEFAULT_LOCKOUT,
   publicationDays: DEFAULT_PUBLICATION_DAYS,
   hashing: { memoryCost: 65536, timeCost: 3 },
+  dataKey: null,
 };
 
 export interface ServiceDeps {

@@ -352,6 +352,49 @@ export class CaseRepository {
     }));
   }
 
+  /**
+   * Today's counts per window for the hall's LED screen, in three grouped queries: received since
+   * `since`, completed since `since`, and awaiting acceptance now.
+   */
+  async countsSince(
+    since: string,
+  ): Promise<Map<string, { received: number; completed: number; awaiting: number }>> {
+    const db = this.context.db;
+    const [received, completed, awaiting] = await Promise.all([
+      db
+        .selectFrom('hall_cases')
+        .select(['window_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('received_at', '>=', since)
+        .groupBy('window_id')
+        .execute(),
+      db
+        .selectFrom('case_events as e')
+        .innerJoin('hall_cases as c', 'c.id', 'e.case_id')
+        .select(['c.window_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('e.at', '>=', since)
+        .where('e.type', 'in', ['completed', 'completedOnSpot'])
+        .groupBy('c.window_id')
+        .execute(),
+      db
+        .selectFrom('hall_cases')
+        .select(['window_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('closed_at', 'is', null)
+        .where('status', 'in', ['submitted', 'correctionRequested', 'underReview'])
+        .groupBy('window_id')
+        .execute(),
+    ]);
+    const out = new Map<string, { received: number; completed: number; awaiting: number }>();
+    const at = (w: string) => {
+      const v = out.get(w) ?? { received: 0, completed: 0, awaiting: 0 };
+      out.set(w, v);
+      return v;
+    };
+    for (const r of received) at(r.window_id).received = Number(r.n);
+    for (const r of completed) at(r.window_id).completed = Number(r.n);
+    for (const r of awaiting) at(r.window_id).awaiting = Number(r.n);
+    return out;
+  }
+
   /** Records cards (from a supervision sweep); returns how many were new. */
   async recordCards(cards: readonly SupervisionCard[], actorId: string | null): Promise<number> {
     return withAudit(this.context.db, { actorId, at: isoNow(this.context) }, async (trx, audit) => {
