@@ -10,6 +10,7 @@ import type { Role } from '../core/access/roles.ts';
 import type { BudgetStatus } from '../core/workflow/budget-status.ts';
 import { cleanBudgetFacts } from '../store/test-fixtures.ts';
 import { TEST_STORES } from '../store/test-stores.ts';
+import { HALL_CALLS, HALL_MATRIX } from './test-hall.ts';
 import { type Client, TEST_PASSWORD, type TestServer, useTestServer } from './test-server.ts';
 
 const CALLERS = [
@@ -78,7 +79,7 @@ interface Row {
 }
 
 function parseMatrix(): Row[] {
-  const [, ...lines] = MATRIX.trim().split('\n');
+  const [, ...lines] = `${MATRIX.trim()}\n${HALL_MATRIX.trim()}`.split('\n');
   return lines.map((line) => {
     const [method = '', path = '', ...marks] = line.trim().split(/\s+/);
     expect(marks, line).toHaveLength(CALLERS.length);
@@ -195,6 +196,7 @@ const get = (path: string): Call => ({ method: 'GET', path });
 
 /** How to call each route (and variant) with valid input. */
 const CALLS: Record<string, CallFactory> = {
+  ...HALL_CALLS,
   'GET /api/health': async () => get('/api/health'),
   'GET /api/openapi.json': async () => get('/api/openapi.json'),
   'GET /api/docs': async () => get('/api/docs'),

@@ -13,6 +13,10 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { budgetRoutes } from './routes/budgets.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { hallCaseRoutes } from './routes/hall-cases.ts';
+import { hallCatalogueRoutes } from './routes/hall-catalogue.ts';
+import { hallOrganisationRoutes } from './routes/hall-organisation.ts';
+import { hallReportRoutes } from './routes/hall-reports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { portalRoutes } from './routes/portal.ts';
@@ -67,6 +71,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...workflowRoutes,
     ...documentRoutes,
     ...openDataRoutes,
+    ...hallOrganisationRoutes,
+    ...hallCatalogueRoutes,
+    ...hallCaseRoutes,
+    ...hallReportRoutes,
     ...portalRoutes,
   );
   registerRoutes(app, routes, options.services);

@@ -19,6 +19,7 @@ import {
 } from '../store/test-stores.ts';
 import { buildApp } from './app.ts';
 import type { AnyRoute } from './route.ts';
+import { TEST_DATA_KEY } from './test-hall.ts';
 
 export const TEST_HASHING = { memoryCost: 1024, timeCost: 2 };
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -137,7 +138,7 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
       await migrateToLatest(test.store);
       const deps = serviceDeps(test.store, {
         now: clock.now,
-        config: { hashing: TEST_HASHING, publicationFormats: ['html'] },
+        config: { hashing: TEST_HASHING, publicationFormats: ['html'], dataKey: TEST_DATA_KEY },
       });
       const services = createServices(deps);
       const { app, routes } = await buildApp({ services });
