@@ -1,0 +1,141 @@
+/**
+ * The hall over HTTP, on SQLite and PostgreSQL: intake at a window with personal data stored encrypted and
+ * shown masked, transitions recording who, when and why with 409 on a stale version, the public query
+ * (right number and phone tail only, nothing personal), the LED counts and the catalogue as XLSX.
+ */
+import { describe, expect, it } from 'vitest';
+import { committedItem } from '../core/hall/sample-catalogue.ts';
+import { TEST_STORES } from '../store/test-stores.ts';
+import { hallWorld, TEST_PHONE } from './test-hall.ts';
+import { useTestServer } from './test-server.ts';
+
+const ID = '11010519491231002X';
+
+interface CaseBody {
+  id: string;
+  caseNumber: string;
+  version: number;
+  status: string;
+  applicant: { name: string; idNumber: string; phone: string };
+  history: { type: string; actorId: string; at: string; reason: string | null }[];
+  deadlines: { promised: string | null } | null;
+}
+
+describe.each(TEST_STORES)('the hall API on $name', (entry) => {
+  const server = useTestServer(entry);
+
+  it('takes a case in at a window and handles it, keeping personal data protected', async () => {
+    const w = await hallWorld(server);
+    const staff = await server.user(`w-${Date.now()}`, ['windowStaff']);
+    await server.deps.repos.hall.assignStaff(
+      { windowId: w.windowId, userId: staff.id, fromDate: '2000-01-01' },
+      null,
+    );
+    const clerk = server.client();
+    await clerk.login(staff.username);
+    const intake = await clerk.post<CaseBody>('/api/hall/cases', {
+      windowId: w.windowId,
+      itemCode: committedItem.code,
+      applicant: { name: '欧阳小明', idNumber: ID, phone: TEST_PHONE },
+    });
+    expect(intake.status).toBe(201);
+    const c = intake.body;
+    expect(c.applicant).toEqual({ name: '欧**明', idNumber: '110105********002X', phone: '138****5678' });
+    expect(JSON.stringify(c)).not.toContain(ID);
+    expect(JSON.stringify(c)).not.toContain(TEST_PHONE);
+    const row = await server.deps.store.db
+      .selectFrom('hall_cases')
+      .selectAll()
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(`${row.id_number_enc}${row.phone_enc}${row.phone_tail_hash}${row.state}`).not.toMatch(/002X|5678/);
+
+    const bad = await clerk.post<{ error: { code: string } }>('/api/hall/cases', {
+      windowId: w.windowId,
+      itemCode: committedItem.code,
+      applicant: { name: '王五', idNumber: '110105194912310021', phone: TEST_PHONE },
+    });
+    expect(bad.status).toBe(400);
+
+    const accepted = await clerk.post<CaseBody>(`/api/hall/cases/${c.id}/actions`, {
+      version: c.version,
+      action: { type: 'accept' },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+    expect(accepted.body.deadlines?.promised).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const stale = await clerk.post<{ error: { code: string } }>(`/api/hall/cases/${c.id}/actions`, {
+      version: c.version,
+      action: { type: 'reject', reason: '材料不全' },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('CONFLICT');
+    const returned = await clerk.post<CaseBody>(`/api/hall/cases/${c.id}/actions`, {
+      version: accepted.body.version,
+      action: { type: 'return', reason: '经营场所不符合要求' },
+    });
+    expect(returned.body.history.map((e) => [e.type, e.actorId, e.reason])).toEqual([
+      ['submitted', staff.id, null],
+      ['accepted', staff.id, null],
+      ['returned', staff.id, '经营场所不符合要求'],
+    ]);
+    const noReason = await clerk.post<{ error: { code: string } }>(`/api/hall/cases/${c.id}/actions`, {
+      version: returned.body.version,
+      action: { type: 'resubmit', supplied: [] },
+    });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error.code).toBe('CASE_RULE');
+    const audit = await server.deps.repos.auditLog.listByEntity('case', c.id);
+    expect(audit.map((a) => a.action)).toEqual(['case.submit', 'case.accepted', 'case.returned']);
+    expect(JSON.stringify(audit)).not.toContain(ID);
+
+    const mine = await clerk.get<{ id: string; applicantName: string }[]>('/api/hall/cases/mine');
+    expect(mine.body.find((m) => m.id === c.id)?.applicantName).toBe('欧**明');
+
+    const kiosk = server.client();
+    const q = await kiosk.get<Record<string, unknown>>(
+      `/api/hall/query?caseNumber=${c.caseNumber}&phoneTail=5678`,
+    );
+    expect(q.status).toBe(200);
+    expect(q.body).toMatchObject({ caseNumber: c.caseNumber, status: 'returned', statusName: '已退回' });
+    expect(Object.keys(q.body).sort()).toEqual(
+      [
+        'caseNumber',
+        'closedDate',
+        'deadline',
+        'itemName',
+        'receivedDate',
+        'status',
+        'statusName',
+        'suspended',
+      ].sort(),
+    );
+    const wrong = await kiosk.get<{ error: { message: string } }>(
+      `/api/hall/query?caseNumber=${c.caseNumber}&phoneTail=5679`,
+    );
+    const unknown = await kiosk.get<{ error: { message: string } }>(
+      '/api/hall/query?caseNumber=20240101999999&phoneTail=5678',
+    );
+    expect([wrong.status, unknown.status]).toEqual([404, 404]);
+    expect(wrong.body).toEqual(unknown.body);
+
+    const led = await kiosk.get<{ windows: { windowId: string; received: number }[] }>('/api/hall/dashboard');
+    expect(led.body.windows.find((x) => x.windowId === w.windowId)?.received).toBeGreaterThanOrEqual(1);
+  });
+
+  it('exports the catalogue as XLSX and imports it back unchanged', async () => {
+    await hallWorld(server);
+    const manager = await server.loggedIn(['hallManager']);
+    const xlsx = await manager.get('/api/hall/catalogue.xlsx');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    const back = await manager.request<{ created: number; updated: number }>(
+      'POST',
+      '/api/hall/catalogue.xlsx',
+      undefined,
+      {
+        raw: xlsx.bytes,
+      },
+    );
+    expect(back.body).toEqual({ created: 0, updated: 0 });
+  });
+});
