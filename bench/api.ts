@@ -78,7 +78,7 @@ async function pgAdmin(text: string): Promise<void> {
 }
 
 /** A fresh store of the dialect, with its disposal. */
-async function freshStore(
+export async function freshStore(
   dialect: 'sqlite' | 'postgres',
 ): Promise<{ store: Store; dispose(): Promise<void> }> {
   if (dialect === 'sqlite') {

@@ -8,10 +8,14 @@
  * module does not exist, import alone is measured and the output says so.
  *
  *   npx tsx bench/run.ts [--docs 10000] [--seed N] [--out docs/benchmarks.md]
- *     [--only api] [--duration 5] [--warmup 1] [--connections 10] [--pg]
+ *     [--only api|hall] [--duration 5] [--warmup 1] [--connections 10] [--pg]
+ *     [--hall-cases 200000] [--hall-intakes 2000] [--no-pg]
  *
  * Then rendering (bench/render.ts), PDF import (bench/pdf-import.ts) and API throughput under load
- * (bench/api.ts, which takes the last four options; --only api runs it alone), each in its own section.
+ * (bench/api.ts, which takes the last four options; --only api runs it alone), and the service hall at
+ * scale (bench/hall.ts: intake, the daily and the monthly report over a generated year of 200,000 cases
+ * on SQLite and PostgreSQL; --hall-cases 10000000 for ten million; --only hall runs it alone), each in its
+ * own section.
  *
  * The figures go into the "Import and audit throughput" section of the output
  * file; other sections of the file are kept as they are.
@@ -207,8 +211,9 @@ export function parseArgs(args: readonly string[]): BenchOptions {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const options = parseArgs(args);
-  // --only api: just the API section (bench/api.ts); the other sections are kept as they are.
-  if (argValue(args, '--only') !== 'api') {
+  const only = argValue(args, '--only');
+  // --only api / --only hall: just that section; the other sections are kept as they are.
+  if (only === undefined) {
     await runBench(options);
     const { benchRender, formatRenderSection } = await import('./render.ts');
     const render = await benchRender();
@@ -220,10 +225,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     writeSection(options.out, section);
     console.log(section);
   }
-  const { benchApi, formatApiSection, parseApiArgs } = await import('./api.ts');
-  const api = formatApiSection(await benchApi(parseApiArgs(args)));
-  writeSection(options.out, api);
-  console.log(api);
+  if (only === undefined || only === 'api') {
+    const { benchApi, formatApiSection, parseApiArgs } = await import('./api.ts');
+    const api = formatApiSection(await benchApi(parseApiArgs(args)));
+    writeSection(options.out, api);
+    console.log(api);
+  }
+  if (only === undefined || only === 'hall') {
+    const { benchHall, formatHallSection, parseHallArgs } = await import('./hall.ts');
+    const hallOptions = { ...parseHallArgs(args), out: options.out };
+    const hall = formatHallSection(await benchHall(hallOptions), hallOptions);
+    writeSection(options.out, hall);
+    console.log(hall);
+  }
 }
 
 function formatPdfSection(r: Awaited<ReturnType<typeof import('./pdf-import.ts').benchPdfImport>>): string {
