@@ -46,6 +46,15 @@ export async function ensureWebBuild(progress: (message: string) => void = () =>
     return false;
   }
   progress('正在生成网页界面（vite build）……');
-  await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // A production build whatever the caller's NODE_ENV (vitest sets "test", which would bundle React's
+  // development build).
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import { Badge, Col, Input, Row, Tabs, Typography } from 'antd';
 import { useDeferredValue, useMemo } from 'react';
-import { auditBudget } from '../../../src/core/audit/audit.ts';
+import { type AuditReport, auditBudget } from '../../../src/core/audit/audit.ts';
 import type { Amount } from '../../../src/core/kernel/money.ts';
 import type { Budget, Finding, SourcePointer } from '../api/types.ts';
 import { placeFindings, SECTIONS } from '../audit/finding-fields.ts';
@@ -20,14 +20,27 @@ export interface EditorSource {
 }
 
 /** The auditor's report on the facts, with the document's provenance and lines when there is a source. */
-export function useLiveAudit(facts: Budget, source?: EditorSource) {
+export function useLiveAudit(facts: Budget | null, source?: EditorSource): AuditReport {
   const deferred = useDeferredValue(facts);
   return useMemo(
     () =>
-      auditBudget({ budget: deferred, provenance: source?.provenance ?? {}, lines: source?.lines ?? null }),
+      deferred
+        ? auditBudget({
+            budget: deferred,
+            provenance: source?.provenance ?? {},
+            lines: source?.lines ?? null,
+          })
+        : NO_REPORT,
     [deferred, source],
   );
 }
+
+const NO_REPORT: AuditReport = {
+  findings: [],
+  counts: { error: 0, warning: 0, info: 0 },
+  rules: { total: 0, run: 0, passed: 0, failed: 0, notChecked: 0, disabled: 0 },
+  results: [],
+};
 
 export function SourceText({ source }: { source: SourcePointer }) {
   const at = source.sentence.indexOf(source.text);

@@ -224,7 +224,7 @@ export default function BudgetPage() {
     if (budget.data) setFacts(budget.data.facts);
   }, [budget.data]);
   const current = facts ?? budget.data?.facts;
-  const report = useLiveAudit(current ?? (budget.data?.facts as Budget));
+  const report = useLiveAudit(current ?? null);
 
   if (budget.error) return <Alert type="error" title={budget.error.message} />;
   if (!budget.data || !current) return <Spin aria-label="正在加载" />;

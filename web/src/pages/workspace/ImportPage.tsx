@@ -39,8 +39,9 @@ export default function ImportPage() {
     setBusy(true);
     setError(null);
     try {
+      const dept = departmentId ? `&departmentId=${departmentId}` : '';
       const r = await api.upload<ImportedDocument>(
-        `/api/documents?fileName=${encodeURIComponent(file.name)}`,
+        `/api/documents?fileName=${encodeURIComponent(file.name)}${dept}`,
         file,
       );
       setImported(r);
