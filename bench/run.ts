@@ -8,7 +8,7 @@
  * module does not exist, import alone is measured and the output says so.
  *
  *   npx tsx bench/run.ts [--docs 10000] [--seed N] [--out docs/benchmarks.md]
- *     [--only api|hall] [--duration 5] [--warmup 1] [--connections 10] [--pg]
+ *     [--only web|api|hall] [--duration 5] [--warmup 1] [--connections 10] [--pg]
  *     [--hall-cases 200000] [--hall-intakes 2000] [--no-pg]
  *
  * Then rendering (bench/render.ts), PDF import (bench/pdf-import.ts) and API throughput under load
@@ -212,7 +212,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const args = process.argv.slice(2);
   const options = parseArgs(args);
   const only = argValue(args, '--only');
-  // --only api / --only hall: just that section; the other sections are kept as they are.
+  // --only web / api / hall: just that section; the other sections are kept as they are.
   if (only === undefined) {
     await runBench(options);
     const { benchRender, formatRenderSection } = await import('./render.ts');
@@ -224,6 +224,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const section = formatPdfSection(pdf);
     writeSection(options.out, section);
     console.log(section);
+  }
+  if (only === undefined || only === 'web') {
+    const { benchWebSize, formatWebSizeSection } = await import('./web-size.ts');
+    const web = formatWebSizeSection(await benchWebSize());
+    writeSection(options.out, web);
+    console.log(web);
   }
   if (only === undefined || only === 'api') {
     const { benchApi, formatApiSection, parseApiArgs } = await import('./api.ts');

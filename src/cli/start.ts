@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { ZhengwuError } from '../core/errors.ts';
 import { closeBrowser, findChromium } from '../render/browser.ts';
 import { buildApp } from '../server/app.ts';
+import { ensureWebBuild } from '../server/web-build.ts';
 import { loadDemoData } from '../services/demo-data.ts';
 import { ensureFirstAdmin } from '../services/first-admin.ts';
 import { serviceDeps } from '../services/service-context.ts';
@@ -41,6 +42,9 @@ async function start(): Promise<void> {
     out(
       '（未找到 Chromium：公开时不生成 PDF 和 Word 文件。安装：apt-get install chromium fonts-wqy-microhei）',
     );
+
+  // A fresh clone's `npm ci` builds the UI (prepare); after a pull or an edit, rebuild what is stale.
+  await ensureWebBuild(out);
 
   const deps = serviceDeps(store);
   const services = createServices(deps);
