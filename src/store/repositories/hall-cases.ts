@@ -182,6 +182,9 @@ export async function recordCards(db: Kysely<Database>, cards: readonly Supervis
 
 const audited = (s: CaseState) => ({ status: s.status, version: s.history.length, windowId: s.windowId });
 
+/** Ids per `in (…)` list: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const ID_CHUNK = 500;
+
 export class CaseRepository {
   constructor(private readonly context: RepositoryContext) {}
 
@@ -313,21 +316,32 @@ export class CaseRepository {
    * closed before `start`, with its history up to `end`. What a daily report reads.
    */
   async activeDuring(start: string, end: string): Promise<{ id: string; history: CaseEvent[] }[]> {
-    const events = await this.context.db
-      .selectFrom('case_events as e')
-      .innerJoin('hall_cases as c', 'c.id', 'e.case_id')
-      .select(['e.case_id', 'e.seq', 'e.event'])
-      .where('c.received_at', '<', end)
-      .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', start)]))
-      .where('e.at', '<', end)
-      .execute();
-    const byCase = new Map<string, { seq: number; event: CaseEvent }[]>();
-    for (const r of events) {
-      const list = byCase.get(r.case_id) ?? [];
-      list.push({ seq: r.seq, event: parseUnknownJson(r.event, '办件记录') as CaseEvent });
-      byCase.set(r.case_id, list);
+    // Cases first, then their events by primary key: a join filtered on the events' time let SQLite walk
+    // every earlier event of the hall's history through case_events_at_idx, so a day's report grew with
+    // the whole year instead of with the day.
+    const ids = (
+      await this.context.db
+        .selectFrom('hall_cases')
+        .select('id')
+        .where('received_at', '<', end)
+        .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', start)]))
+        .execute()
+    ).map((r) => r.id);
+    const byCase = new Map<string, { seq: number; event: CaseEvent }[]>(ids.map((id) => [id, []]));
+    for (let k = 0; k < ids.length; k += ID_CHUNK) {
+      const events = await this.context.db
+        .selectFrom('case_events')
+        .select(['case_id', 'seq', 'event'])
+        .where('case_id', 'in', ids.slice(k, k + ID_CHUNK))
+        .where('at', '<', end)
+        .execute();
+      for (const r of events)
+        byCase
+          .get(r.case_id)
+          ?.push({ seq: r.seq, event: parseUnknownJson(r.event, '办件记录') as CaseEvent });
     }
     return [...byCase.entries()]
+      .filter(([, list]) => list.length > 0)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([id, list]) => ({ id, history: list.sort((a, b) => a.seq - b.seq).map((x) => x.event) }));
   }
