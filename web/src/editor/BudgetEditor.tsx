@@ -12,6 +12,7 @@ import { placeFindings, SECTIONS } from '../audit/finding-fields.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { FindingNotes } from './FindingNotes.tsx';
 import { editorFields, type FieldSpec } from './fields.ts';
+import { type Grade, gradeOf } from './grade.ts';
 import { getAt, setAt } from './pointer.ts';
 
 export interface EditorSource {
@@ -99,6 +100,20 @@ function FieldInput({
         onChange={(e) => set(e.target.value.split('\n'))}
       />
     );
+  if (spec.type === 'grade') {
+    const grade = value as Grade | null | undefined;
+    return (
+      <Input
+        id={id}
+        readOnly={readOnly}
+        placeholder="如 ≥98%"
+        status={invalid ? 'error' : undefined}
+        aria-describedby={describedBy}
+        value={grade?.text ?? ''}
+        onChange={(e) => set(gradeOf(e.target.value))}
+      />
+    );
+  }
   if (spec.type === 'year')
     return (
       <Input

@@ -4,7 +4,8 @@ import type { Budget } from '../../../src/core/budget/budget.ts';
 import { CHANGE_SUBJECT_NAMES, REVENUE_SOURCE_NAMES } from '../../../src/core/budget/names.ts';
 import type { SectionKey } from '../audit/finding-fields.ts';
 
-export type FieldType = 'amount' | 'text' | 'lines' | 'date' | 'year';
+/** `grade`: a 优/良/中/差 standard as written (≥98%), its number read from the text. */
+export type FieldType = 'amount' | 'text' | 'lines' | 'date' | 'year' | 'grade';
 
 export interface FieldSpec {
   section: SectionKey;
@@ -13,6 +14,21 @@ export interface FieldSpec {
   type: FieldType;
   /** Whether the field may be left empty (null). */
   optional?: boolean;
+}
+
+const KIND_NAMES = { personnel: '人员经费', publicExpenses: '公用经费', project: '项目支出' } as const;
+const GRADES: [key: 'excellent' | 'good' | 'fair' | 'poor', name: string][] = [
+  ['excellent', '优'],
+  ['good', '良'],
+  ['fair', '中'],
+  ['poor', '差'],
+];
+
+/** A line item's label: its codes and names, and its kind. */
+function lineLabel(l: Budget['expenditureLines'][number]): string {
+  const fn = [l.functionCode, l.functionName].filter(Boolean).join(' ');
+  const ec = [l.economicCode, l.economicName].filter(Boolean).join(' ');
+  return `支出：${[fn, ec].filter(Boolean).join(' / ') || '未分类'}（${KIND_NAMES[l.kind]}）`;
 }
 
 const TP: [string, string][] = [
@@ -87,6 +103,12 @@ export function editorFields(b: Budget): FieldSpec[] {
       label: `收入：${REVENUE_SOURCE_NAMES[r.source]}`,
       type: 'amount' as const,
     })),
+    ...b.expenditureLines.map((l, i) => ({
+      section: 'totals' as const,
+      pointer: `/expenditureLines/${i}/amount`,
+      label: lineLabel(l),
+      type: 'amount' as const,
+    })),
     ...TP.flatMap(([k, name]) => [
       {
         section: 'threePublic' as const,
@@ -139,13 +161,30 @@ export function editorFields(b: Budget): FieldSpec[] {
         optional: true,
       },
     ]),
-    ...b.performance.activities.map((a, i) => ({
-      section: 'performance' as const,
-      pointer: `/performance/activities/${i}/annualBudget`,
-      label: `${a.name}：年度预算数`,
-      type: 'amount' as const,
-      optional: true,
-    })),
+    ...b.performance.activities.flatMap((a, i) => [
+      {
+        section: 'performance' as const,
+        pointer: `/performance/activities/${i}/annualBudget`,
+        label: `${a.name}：年度预算数`,
+        type: 'amount' as const,
+        optional: true,
+      },
+      ...a.indicators.flatMap((ind, j) => [
+        {
+          section: 'performance' as const,
+          pointer: `/performance/activities/${i}/indicators/${j}/name`,
+          label: `${a.name}：绩效指标`,
+          type: 'text' as const,
+        },
+        ...GRADES.map(([key, name]) => ({
+          section: 'performance' as const,
+          pointer: `/performance/activities/${i}/indicators/${j}/${key}`,
+          label: `${ind.name || a.name}：评价标准“${name}”`,
+          type: 'grade' as const,
+          optional: true,
+        })),
+      ]),
+    ]),
     {
       section: 'procurementAssets',
       pointer: '/procurement/total',
