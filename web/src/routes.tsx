@@ -1,7 +1,8 @@
 /** The site's routes: public pages and the workspace, each page loaded on demand. */
 import { Result, Spin } from 'antd';
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { useSession } from './api/session.ts';
 import { PortalLayout } from './layout/PortalLayout.tsx';
 import { RequireLogin, WorkspaceLayout } from './layout/WorkspaceLayout.tsx';
 
@@ -16,6 +17,15 @@ const ImportPage = lazy(() => import('./pages/workspace/ImportPage.tsx'));
 const BudgetPage = lazy(() => import('./pages/workspace/BudgetPage.tsx'));
 const UsersPage = lazy(() => import('./pages/workspace/UsersPage.tsx'));
 const OverduePage = lazy(() => import('./pages/workspace/OverduePage.tsx'));
+const IntakePage = lazy(() => import('./pages/hall/IntakePage.tsx'));
+const MyCasesPage = lazy(() => import('./pages/hall/MyCasesPage.tsx'));
+const CasePage = lazy(() => import('./pages/hall/CasePage.tsx'));
+const SupervisionPage = lazy(() => import('./pages/hall/SupervisionPage.tsx'));
+const JointPage = lazy(() => import('./pages/hall/JointPage.tsx'));
+const HallReportsPage = lazy(() => import('./pages/hall/ReportsPage.tsx'));
+const CataloguePage = lazy(() => import('./pages/hall/CataloguePage.tsx'));
+const QueryPage = lazy(() => import('./pages/hall/QueryPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/hall/DashboardPage.tsx'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -34,6 +44,14 @@ function NotFound() {
   );
 }
 
+/** The workspace's first page: the budgets, or the hall's cases for those who work only in the hall. */
+function WorkspaceHome() {
+  const roles = useSession().data?.user?.roles ?? [];
+  const budget = roles.some((r) => r === 'editor' || r === 'reviewer' || r === 'admin');
+  const hall = roles.some((r) => r === 'hallManager' || r === 'windowStaff');
+  return !budget && hall ? <Navigate to="/workspace/hall/cases" replace /> : <BudgetListPage />;
+}
+
 export function AppRoutes() {
   return (
     <Suspense fallback={loading}>
@@ -47,13 +65,26 @@ export function AppRoutes() {
           <Route path="workspace/login" element={<LoginPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
+        <Route path="hall/query" element={<QueryPage />} />
+        <Route path="hall/screen" element={<DashboardPage />} />
         <Route path="workspace" element={<RequireLogin />}>
           <Route element={<WorkspaceLayout />}>
-            <Route index element={<BudgetListPage />} />
+            <Route index element={<WorkspaceHome />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="budgets/:id" element={<BudgetPage />} />
             <Route path="users" element={<UsersPage />} />
             <Route path="overdue" element={<OverduePage />} />
+            <Route path="hall">
+              <Route index element={<Navigate to="/workspace/hall/cases" replace />} />
+              <Route path="intake" element={<IntakePage />} />
+              <Route path="cases" element={<MyCasesPage />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="supervision" element={<SupervisionPage />} />
+              <Route path="joint" element={<JointPage />} />
+              <Route path="joint/:id" element={<JointPage />} />
+              <Route path="reports" element={<HallReportsPage />} />
+              <Route path="catalogue" element={<CataloguePage />} />
+            </Route>
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -25,9 +25,22 @@ export function WorkspaceLayout() {
   const { pathname } = useLocation();
   const user = data?.user;
   const roles = user?.roles ?? [];
+  const budget = roles.includes('editor') || roles.includes('reviewer') || roles.includes('admin');
+  const manager = roles.includes('hallManager');
+  const hall = manager || roles.includes('windowStaff');
+  const link = (to: string, label: string) => ({ key: to, label: <Link to={to}>{label}</Link> });
+  // The hall's section: window staff take in and handle cases; the hall's managers also supervise and report.
+  const hallItems = [
+    ...(hall ? [link('/workspace/hall/intake', '窗口受理'), link('/workspace/hall/cases', '我的办件')] : []),
+    ...(hall ? [link('/workspace/hall/joint', '联办件')] : []),
+    ...(manager || roles.includes('admin')
+      ? [link('/workspace/hall/supervision', '电子监察'), link('/workspace/hall/reports', '报表')]
+      : []),
+    ...(hall || roles.includes('admin') ? [link('/workspace/hall/catalogue', '事项目录')] : []),
+  ];
   const items = [
-    { key: '/workspace', label: <Link to="/workspace">预算</Link> },
-    ...(roles.includes('editor') || roles.includes('reviewer') || roles.includes('admin')
+    ...(budget || !hall ? [{ key: '/workspace', label: <Link to="/workspace">预算</Link> }] : []),
+    ...(budget
       ? [{ key: '/workspace/import', label: <Link to="/workspace/import">导入公开文件</Link> }]
       : []),
     ...(roles.includes('reviewer') || roles.includes('admin')
@@ -36,6 +49,7 @@ export function WorkspaceLayout() {
     ...(roles.includes('admin')
       ? [{ key: '/workspace/users', label: <Link to="/workspace/users">用户与角色</Link> }]
       : []),
+    ...hallItems,
     { key: '/', label: <Link to="/">公开门户</Link> },
   ];
   const selected = [...items].reverse().find((i) => i.key !== '/' && pathname.startsWith(i.key))?.key ?? '';
@@ -51,7 +65,7 @@ export function WorkspaceLayout() {
       </a>
       <header className="site-header">
         <Link to="/workspace" className="site-title">
-          预算公开工作台
+          {pathname.startsWith('/workspace/hall') || (hall && !budget) ? '政务大厅工作台' : '预算公开工作台'}
         </Link>
         <nav aria-label="工作台导航" style={{ flex: 1, minWidth: 0 }}>
           <Menu mode="horizontal" selectedKeys={[selected]} items={items} />

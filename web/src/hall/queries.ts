@@ -1,0 +1,32 @@
+/** react-query hooks over the hall API shared by several pages. */
+import { useQuery } from '@tanstack/react-query';
+import { officialCalendar } from '../../../src/core/hall/calendar.ts';
+import { shanghaiDate } from '../../../src/core/workflow/deadlines.ts';
+import { api } from '../api/client.ts';
+import type { HallWindow, ServiceItem, StaffAssignment } from './types.ts';
+
+export const calendar = officialCalendar;
+export const todayInShanghai = () => shanghaiDate(new Date());
+
+export function useWindows() {
+  return useQuery({
+    queryKey: ['hall', 'windows'],
+    queryFn: () => api.get<HallWindow[]>('/api/hall/windows'),
+  });
+}
+
+export function useItems() {
+  return useQuery({ queryKey: ['hall', 'items'], queryFn: () => api.get<ServiceItem[]>('/api/hall/items') });
+}
+
+export function useStaff() {
+  return useQuery({
+    queryKey: ['hall', 'staff'],
+    queryFn: () => api.get<StaffAssignment[]>('/api/hall/staff'),
+  });
+}
+
+export function windowLabel(windows: readonly HallWindow[] | undefined, id: string): string {
+  const w = windows?.find((x) => x.id === id);
+  return w ? `${w.number}号窗口 ${w.name}` : '窗口';
+}

@@ -1,0 +1,153 @@
+/** One case: its applicant (masked), time limits in working days, supervision cards, the actions and the full history. */
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
+import { CaseActions } from '../../hall/CaseActions.tsx';
+import { DeadlineText } from '../../hall/DeadlineText.tsx';
+import {
+  actorLabel,
+  CARD_KIND_NAMES,
+  DEADLINE_KIND_NAMES,
+  displayIdNumber,
+  displayName,
+  displayPhone,
+  statusColor,
+  statusName,
+} from '../../hall/hall-logic.ts';
+import { historyRows } from '../../hall/history.ts';
+import { useWindows, windowLabel } from '../../hall/queries.ts';
+import type { CaseView } from '../../hall/types.ts';
+
+export function useCase(id: string) {
+  return useQuery({
+    queryKey: ['hall', 'case', id],
+    queryFn: () => api.get<CaseView>(`/api/hall/cases/${id}`),
+    staleTime: 5_000,
+  });
+}
+
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const missing = (location.state as { missing?: string[] } | null)?.missing;
+  const session = useSession();
+  const me = session.data?.user?.id;
+  const q = useCase(id);
+  const windows = useWindows();
+  if (q.isPending) return <Spin aria-label="正在加载" />;
+  if (q.error)
+    return (
+      <Alert
+        type="error"
+        title={q.error instanceof ApiError ? q.error.message : '办件读取失败'}
+        action={<Link to="/workspace/hall/cases">返回我的办件</Link>}
+      />
+    );
+  const c = q.data;
+  const closed = ['completed', 'rejected', 'withdrawn', 'returned'].includes(c.status);
+  const d = c.deadlines;
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          办件 {c.caseNumber}
+        </Typography.Title>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Tag color={statusColor(c.status)} aria-label={`状态：${statusName(c.status)}`}>
+            {statusName(c.status)}
+          </Tag>
+          <span>
+            {c.itemName}（{c.kindName}）
+          </span>
+          {c.kind === 'joint' && <Link to={`/workspace/hall/joint/${c.id}`}>联办记录</Link>}
+        </Space>
+        {missing && missing.length > 0 && c.status === 'submitted' && (
+          <Alert
+            type="warning"
+            style={{ marginBottom: 12 }}
+            title={`收件时未收到：${missing.join('、')}。请一次性告知补正，或材料齐全后受理。`}
+          />
+        )}
+        <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label="申请人">{displayName(c.applicant.name)}</Descriptions.Item>
+          <Descriptions.Item label="公民身份号码">{displayIdNumber(c.applicant.idNumber)}</Descriptions.Item>
+          <Descriptions.Item label="联系电话">{displayPhone(c.applicant.phone)}</Descriptions.Item>
+          <Descriptions.Item label="收件窗口">{windowLabel(windows.data, c.windowId)}</Descriptions.Item>
+          <Descriptions.Item label="收件时间">{time(c.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label="办结时间">{c.closedAt ? time(c.closedAt) : '—'}</Descriptions.Item>
+          {d && (
+            <>
+              <Descriptions.Item label={`起算日（第${d.episode}个受理周期）`}>
+                {d.clockStart}
+              </Descriptions.Item>
+              {d.promised !== null || d.suspended ? (
+                <Descriptions.Item label="承诺办结期限">
+                  <DeadlineText deadline={d.promised} suspended={d.suspended} closed={closed} />
+                </Descriptions.Item>
+              ) : null}
+              {d.legal && (
+                <Descriptions.Item label="法定办结期限">
+                  <DeadlineText deadline={d.legal} suspended={d.suspended} closed={closed} />
+                </Descriptions.Item>
+              )}
+              {d.report && (
+                <Descriptions.Item label="上报期限">
+                  <DeadlineText
+                    deadline={d.report}
+                    suspended={false}
+                    closed={closed || c.status === 'reported'}
+                  />
+                </Descriptions.Item>
+              )}
+            </>
+          )}
+        </Descriptions>
+      </Card>
+      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>办理</h2>} size="small">
+        <CaseActions view={c} {...(missing ? { missingAtIntake: missing } : {})} />
+      </Card>
+      {c.cards.length > 0 && (
+        <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>监察卡</h2>} size="small">
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {c.cards.map((k) => (
+              <li key={k.id}>
+                <Tag color={k.kind === 'red' ? 'red' : k.kind === 'yellow' ? 'gold' : 'orange'}>
+                  {CARD_KIND_NAMES[k.kind]}
+                </Tag>
+                {DEADLINE_KIND_NAMES[k.deadlineKind] ?? k.deadlineKind} {k.deadline}，{time(k.issuedAt)}{' '}
+                签发：
+                {k.message}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>办理记录</h2>} size="small">
+        <div className="table-scroll">
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="seq"
+            dataSource={historyRows(c.history)}
+            columns={[
+              { title: '时间', dataIndex: 'at', render: (at: string) => time(at), width: 170 },
+              { title: '办理', dataIndex: 'action' },
+              { title: '状态', dataIndex: 'to', render: (to: string) => statusName(to) },
+              {
+                title: '办理人',
+                dataIndex: 'actorId',
+                render: (a: string) => actorLabel(a, me, new Map()),
+              },
+              { title: '理由与说明', dataIndex: 'details', render: (t: string) => t || '—' },
+            ]}
+          />
+        </div>
+      </Card>
+    </Space>
+  );
+}
