@@ -46,7 +46,12 @@ export function useE2eWorld(entry: TestStoreEntry = { name: 'SQLite', dialect: '
     const test = await createTestStore(entry.dialect);
     await migrateToLatest(test.store);
     const deps = serviceDeps(test.store, {
-      config: { hashing: TEST_HASHING, publicationFormats: ['html', 'pdf', 'docx', 'xlsx'] },
+      config: {
+        hashing: TEST_HASHING,
+        publicationFormats: ['html', 'pdf', 'docx', 'xlsx'],
+        // The hall's personal-data key, kept out of the data directory in tests.
+        dataKey: Buffer.alloc(32, 7),
+      },
     });
     const hash = await hashPassword(TEST_PASSWORD, TEST_HASHING);
     const user: E2eWorld['user'] = async (username, roles, departmentId) => {
