@@ -13,11 +13,11 @@ import {
   displayIdNumber,
   displayName,
   displayPhone,
-  statusColor,
   statusName,
 } from '../../hall/hall-logic.ts';
 import { historyRows } from '../../hall/history.ts';
 import { useWindows, windowLabel } from '../../hall/queries.ts';
+import { StatusTag } from '../../hall/StatusTag.tsx';
 import type { CaseView } from '../../hall/types.ts';
 
 export function useCase(id: string) {
@@ -58,9 +58,7 @@ export default function CasePage() {
           办件 {c.caseNumber}
         </Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Tag color={statusColor(c.status)} aria-label={`状态：${statusName(c.status)}`}>
-            {statusName(c.status)}
-          </Tag>
+          <StatusTag status={c.status} />
           <span>
             {c.itemName}（{c.kindName}）
           </span>
@@ -82,7 +80,7 @@ export default function CasePage() {
           <Descriptions.Item label="办结时间">{c.closedAt ? time(c.closedAt) : '—'}</Descriptions.Item>
           {d && (
             <>
-              <Descriptions.Item label={`起算日（第${d.episode}个受理周期）`}>
+              <Descriptions.Item label={`起算日（第${d.episode + 1}个受理周期）`}>
                 {d.clockStart}
               </Descriptions.Item>
               {d.promised !== null || d.suspended ? (
@@ -109,7 +107,11 @@ export default function CasePage() {
         </Descriptions>
       </Card>
       <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>办理</h2>} size="small">
-        <CaseActions view={c} {...(missing ? { missingAtIntake: missing } : {})} />
+        {c.availableActions.length === 0 ? (
+          <p style={{ margin: 0 }}>该办件为“{statusName(c.status)}”，没有可办理的操作。</p>
+        ) : (
+          <CaseActions view={c} {...(missing ? { missingAtIntake: missing } : {})} />
+        )}
       </Card>
       {c.cards.length > 0 && (
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>监察卡</h2>} size="small">
@@ -133,6 +135,7 @@ export default function CasePage() {
             size="small"
             pagination={false}
             rowKey="seq"
+            scroll={{ x: 760 }}
             dataSource={historyRows(c.history)}
             columns={[
               { title: '时间', dataIndex: 'at', render: (at: string) => time(at), width: 170 },

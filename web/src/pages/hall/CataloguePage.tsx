@@ -58,6 +58,7 @@ export default function CataloguePage() {
           loading={items.isPending}
           rowKey="code"
           size="small"
+          scroll={{ x: 760 }}
           dataSource={items.data ?? []}
           expandable={{
             expandedRowRender: (i) => (

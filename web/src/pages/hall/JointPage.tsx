@@ -18,15 +18,15 @@ import {
   Space,
   Spin,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { CaseActions } from '../../hall/CaseActions.tsx';
-import { SUB_CASE_STATUS_NAMES, statusColor, statusName, subCaseMoves } from '../../hall/hall-logic.ts';
+import { SUB_CASE_STATUS_NAMES, subCaseMoves } from '../../hall/hall-logic.ts';
 import { todayInShanghai, useWindows, windowLabel } from '../../hall/queries.ts';
+import { StatusTag } from '../../hall/StatusTag.tsx';
 import type { CaseHeader, JointRecord } from '../../hall/types.ts';
 import { useCase } from './CasePage.tsx';
 
@@ -66,7 +66,7 @@ function JointList() {
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s: string) => <Tag color={statusColor(s)}>{statusName(s)}</Tag>,
+              render: (s: string) => <StatusTag status={s} />,
             },
             { title: '收件日期', dataIndex: 'receivedAt', render: (t: string) => t.slice(0, 10) },
           ]}
@@ -119,7 +119,7 @@ function JointCasePage({ id }: { id: string }) {
         </Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
           <Link to={`/workspace/hall/cases/${c.id}`}>办件 {c.caseNumber}</Link>
-          <Tag color={statusColor(c.status)}>{statusName(c.status)}</Tag>
+          <StatusTag status={c.status} />
         </Space>
         <CaseActions view={c} />
       </Card>

@@ -1,14 +1,15 @@
 /** 我的办件: the cases of the windows the user works today (all windows for hall managers), with deadlines and actions. */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CASE_STATUSES } from '../../../../src/core/hall/case-status.ts';
 import { api } from '../../api/client.ts';
 import { CaseActions } from '../../hall/CaseActions.tsx';
 import { DeadlineText } from '../../hall/DeadlineText.tsx';
-import { ITEM_KIND_NAMES, statusColor, statusName } from '../../hall/hall-logic.ts';
+import { ITEM_KIND_NAMES, statusName } from '../../hall/hall-logic.ts';
 import { useItems, useWindows, windowLabel } from '../../hall/queries.ts';
+import { StatusTag } from '../../hall/StatusTag.tsx';
 import type { CaseHeader, CaseView } from '../../hall/types.ts';
 
 const PAGE = 10;
@@ -62,6 +63,7 @@ export default function MyCasesPage() {
           loading={list.isPending}
           rowKey="id"
           size="small"
+          scroll={{ x: 1000 }}
           locale={{ emptyText: '没有办件' }}
           dataSource={rows}
           pagination={{ current: page, pageSize: PAGE, onChange: setPage, showSizeChanger: false }}
@@ -86,7 +88,7 @@ export default function MyCasesPage() {
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s: string) => <Tag color={statusColor(s)}>{statusName(s)}</Tag>,
+              render: (s: string) => <StatusTag status={s} />,
             },
             { title: '窗口', dataIndex: 'windowId', render: (w: string) => windowLabel(windows.data, w) },
             {

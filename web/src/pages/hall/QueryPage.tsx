@@ -1,8 +1,9 @@
 /** 办件查询 (the hall's query kiosk, public): case number + the phone's last four digits → status and deadline only. */
-import { Alert, Button, Card, Descriptions, Form, Input, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
-import { queryProblems, statusColor } from '../../hall/hall-logic.ts';
+import { queryProblems } from '../../hall/hall-logic.ts';
+import { StatusTag } from '../../hall/StatusTag.tsx';
 import type { PublicCaseStatus } from '../../hall/types.ts';
 
 export default function QueryPage() {
@@ -62,9 +63,7 @@ export default function QueryPage() {
               <Descriptions.Item label="办件编号">{result.caseNumber}</Descriptions.Item>
               <Descriptions.Item label="办理事项">{result.itemName}</Descriptions.Item>
               <Descriptions.Item label="办理状态">
-                <Tag color={statusColor(result.status)} style={{ fontSize: 16, padding: '2px 10px' }}>
-                  {result.statusName}
-                </Tag>
+                <StatusTag status={result.status} large />
               </Descriptions.Item>
               <Descriptions.Item label="收件日期">{result.receivedDate}</Descriptions.Item>
               <Descriptions.Item label="承诺办结日期">

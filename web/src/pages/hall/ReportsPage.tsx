@@ -44,6 +44,7 @@ function FiguresTable({ caption, rows }: { caption: string; rows: Row[] }) {
         rowKey="key"
         dataSource={rows}
         title={() => caption}
+        scroll={{ x: 900 }}
         locale={{ emptyText: '这一天没有办件' }}
         columns={[
           { title: '窗口', dataIndex: 'name', fixed: 'left' },

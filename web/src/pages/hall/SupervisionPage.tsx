@@ -83,6 +83,7 @@ export default function SupervisionPage() {
           loading={board.isPending}
           rowKey="id"
           size="small"
+          scroll={{ x: 900 }}
           locale={{ emptyText: '没有监察卡' }}
           dataSource={board.data?.cards ?? []}
           columns={[
