@@ -317,7 +317,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const options = parseApiArgs(process.argv.slice(2));
   const result = await benchApi(options);
   const section = formatApiSection(result);
-  const { writeSection } = await import('./run.ts');
+  const { writeSection } = await import('./sections.ts');
   writeSection(options.out, section);
   console.log(section);
   console.log(`Written to ${options.out}`);

@@ -29,7 +29,7 @@ import { migrateToLatest } from '../src/store/migrate.ts';
 import { PersonalDataCipher } from '../src/store/personal-data.ts';
 import { createRepositories } from '../src/store/repositories/index.ts';
 import { freshStore } from './api.ts';
-import { writeSection } from './run.ts';
+import { writeSection } from './sections.ts';
 
 export const HALL_SECTION_TITLE = 'Service hall at scale';
 

@@ -30,6 +30,10 @@ import { DEFAULT_SEED, type GeneratedDocument, generateCorpus } from './generate
 
 export const SECTION_TITLE = 'Import and audit throughput';
 
+import { writeSection } from './sections.ts';
+
+export { writeSection };
+
 export interface BenchOptions {
   docs: number;
   seed: number;
@@ -170,29 +174,6 @@ export function formatSection(r: {
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     '',
   ].join('\n');
-}
-
-/** Replaces the "Import and audit throughput" section of `file` (or adds it, or creates the file). */
-export function writeSection(file: string, section: string): void {
-  const body = section.endsWith('\n') ? section : `${section}\n`;
-  // The section's own "## title" line names the section it replaces.
-  const title = /^## (.+)$/m.exec(body)?.[1]?.trim() ?? SECTION_TITLE;
-  if (!existsSync(file)) {
-    writeFileSync(file, `# Benchmarks\n\n${body}`);
-    return;
-  }
-  const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const start = lines.findIndex((l) => l.trim() === `## ${title}`);
-  if (start < 0) {
-    writeFileSync(file, `${text.replace(/\n*$/, '\n\n')}${body}`);
-    return;
-  }
-  let end = lines.findIndex((l, i) => i > start && /^#{1,2} /.test(l));
-  if (end < 0) end = lines.length;
-  const after = lines.slice(end).join('\n');
-  const before = lines.slice(0, start).join('\n');
-  writeFileSync(file, `${before}${before ? '\n' : ''}${body}${after ? `\n${after}` : ''}`);
 }
 
 function argValue(args: readonly string[], name: string): string | undefined {
