@@ -20,7 +20,6 @@
  * The figures go into the "Import and audit throughput" section of the output
  * file; other sections of the file are kept as they are.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { auditBudget } from '../src/core/audit/audit.ts';
