@@ -1,19 +1,20 @@
-/** Password hashing with argon2id. The parameters are kept in each hash, so changing them later is safe. */
-import argon2 from 'argon2';
+/**
+ * Password hashing with argon2id (@node-rs/argon2: prebuilt per platform, nothing to compile; the
+ * `argon2` package's prebuilt Linux binary crashed on load on these machines). The parameters are kept in
+ * each hash, so changing them later is safe.
+ */
+import { hash, verify } from '@node-rs/argon2';
 import type { PasswordHashing } from './service-context.ts';
 
+/** argon2id is @node-rs/argon2's default algorithm (its `Algorithm` is a const enum, unusable here). */
 export function hashPassword(password: string, hashing: PasswordHashing): Promise<string> {
-  return argon2.hash(password, {
-    type: argon2.argon2id,
-    memoryCost: hashing.memoryCost,
-    timeCost: hashing.timeCost,
-  });
+  return hash(password, { memoryCost: hashing.memoryCost, timeCost: hashing.timeCost, parallelism: 1 });
 }
 
 /** False for a wrong password and for a hash argon2 cannot read (never throws for bad input). */
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await verify(stored, password);
   } catch {
     return false;
   }
