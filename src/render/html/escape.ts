@@ -2,15 +2,7 @@
  * Escaping for the HTML renderer: every string that reaches the page goes through one of these.
  */
 
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(s: string): string {
-  return s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
+export { escapeHtml } from '../../core/text/escape-html.ts';
 
 /**
  * JSON for an inline <script>: `<`, `>` and `&` as \u escapes (so no `</script>` or `<!--` can

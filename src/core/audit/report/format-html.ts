@@ -1,6 +1,7 @@
 /** The audit report as a standalone HTML page (everything escaped). */
+
+import { escapeHtml as h } from '../../text/escape-html.ts';
 import { type DocumentAudit, evidenceLines, rulesLine, SEVERITY_NAMES } from './document-report.ts';
-import { escapeHtml as h } from './escape-html.ts';
 
 const STYLE = `body{font-family:"WenQuanYi Micro Hei","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1f1f1f;line-height:1.6}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #d9d9d9;padding:.4rem .6rem;vertical-align:top;text-align:left}
