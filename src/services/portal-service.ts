@@ -7,60 +7,16 @@
 import type { Actor } from '../core/access/roles.ts';
 import type { Budget } from '../core/budget/budget.ts';
 import { functionCodeName } from '../core/disclosure/classification-names.ts';
-import {
-  budgetFacts,
-  type ExpenditureFacts,
-  statedPriorThreePublic,
-  type ThreePublicFacts,
-} from '../core/disclosure/facts.ts';
+import { budgetFacts, statedPriorThreePublic } from '../core/disclosure/facts.ts';
 import type { Fen } from '../core/kernel/money.ts';
-import { type DeadlineStatus, deadlineStatus } from '../core/workflow/deadlines.ts';
+import { deadlineStatus } from '../core/workflow/deadlines.ts';
 import { authorize } from './authorize.ts';
 import { type BudgetService, resourceOf } from './budget-service.ts';
 import type { OpenDataService } from './open-data-service.ts';
+import type { FunctionTotal, PortalBudget, Revision } from './portal-types.ts';
 import type { ServiceDeps } from './service-context.ts';
 
-export interface FunctionTotal {
-  /** 3 digits (类) or 5 digits (款); '' for lines without a code. */
-  code: string;
-  name: string;
-  fen: Fen;
-}
-
-export interface PortalBudget {
-  budgetId: string;
-  departmentId: string;
-  departmentName: string;
-  /** The department a unit belongs to, null for a department. */
-  parentId: string | null;
-  regionId: string;
-  regionName: string;
-  fiscalYear: number;
-  kind: 'budget' | 'finalAccounts';
-  /** 单位性质 as the budget states it (行政 / 事业 …), the portal's category. */
-  nature: string | null;
-  duties: string[];
-  latestVersion: number;
-  firstPublishedAt: string;
-  latestPublishedAt: string;
-  timeliness: DeadlineStatus;
-  revenueTotal: Fen | null;
-  revenueBySource: { source: string; fen: Fen }[];
-  expenditure: ExpenditureFacts;
-  functions: FunctionTotal[];
-  threePublic: ThreePublicFacts;
-  threePublicPrior: ThreePublicFacts;
-  operatingExpenses: Fen | null;
-}
-
-export interface Revision {
-  version: number;
-  status: string | null;
-  action: string;
-  at: string;
-  actorName: string;
-  facts: Budget;
-}
+export type { FunctionTotal, PortalBudget, Revision };
 
 /** Expenditure by 类 and 款 (5-digit codes), in code order. */
 export function functionTotals(b: Budget): FunctionTotal[] {

@@ -20,44 +20,7 @@ export interface Session {
   expiresAt: string | null;
 }
 
-export interface ThreePublicFacts {
-  total: number | null;
-  overseasTravel: number | null;
-  vehicleTotal: number | null;
-  vehiclePurchase: number | null;
-  vehicleOperation: number | null;
-  reception: number | null;
-}
-
-export interface PortalBudget {
-  budgetId: string;
-  departmentId: string;
-  departmentName: string;
-  parentId: string | null;
-  regionId: string;
-  regionName: string;
-  fiscalYear: number;
-  kind: 'budget' | 'finalAccounts';
-  nature: string | null;
-  duties: string[];
-  latestVersion: number;
-  firstPublishedAt: string;
-  latestPublishedAt: string;
-  timeliness: DeadlineStatus;
-  revenueTotal: number | null;
-  revenueBySource: { source: string; fen: number }[];
-  expenditure: {
-    total: number | null;
-    basic: number | null;
-    personnel: number | null;
-    publicExpenses: number | null;
-    project: number | null;
-  };
-  functions: { code: string; name: string; fen: number }[];
-  threePublic: ThreePublicFacts;
-  threePublicPrior: ThreePublicFacts;
-  operatingExpenses: number | null;
-}
+export type { PortalBudget, Revision, ThreePublicFacts } from '../../../src/services/portal-types.ts';
 
 export interface PublicationFile {
   format: string;
@@ -124,15 +87,6 @@ export interface ReviewRecord {
     rule?: string;
   }[];
   history: { at: string; action: string; actorName: string; status: string | null; version: number | null }[];
-}
-
-export interface Revision {
-  version: number;
-  status: string | null;
-  action: string;
-  at: string;
-  actorName: string;
-  facts: Budget;
 }
 
 export interface SourcePointer {
