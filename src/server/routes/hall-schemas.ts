@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../core/hall/case-status.ts';
 import { CENTER_LEVELS, WINDOW_KINDS } from '../../store/schema.ts';
+import { sendFile } from '../download.ts';
 import { IdSchema, nameText, plainText } from '../schemas.ts';
 
 export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期应为 YYYY-MM-DD' });
@@ -68,16 +69,7 @@ export const JointChangeSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** An XLSX download that is not for caches (reports and the catalogue as of now). */
 export function sendXlsx(reply: FastifyReply, bytes: Uint8Array, fileName: string): FastifyReply {
-  return reply
-    .header('Content-Type', XLSX_TYPE)
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header('Cache-Control', 'no-store')
-    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return sendFile(reply, bytes, { format: 'xlsx', fileName, cache: 'none' });
 }

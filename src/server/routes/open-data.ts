@@ -3,21 +3,10 @@
  * as it was published (with its SHA-256 as ETag). Public, and only published data.
  */
 
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { CONTENT_TYPES, sendFile } from '../download.ts';
 import { type AnyRoute, route } from '../route.ts';
 import { FiscalYearSchema, IdParams, IdSchema } from '../schemas.ts';
-
-export const CONTENT_TYPES: Record<string, string> = {
-  json: 'application/json; charset=utf-8',
-  csv: 'text/csv; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  zip: 'application/zip',
-};
 
 const FORMAT = z.enum(Object.keys(CONTENT_TYPES) as [string, ...string[]], {
   error: `格式应为 ${Object.keys(CONTENT_TYPES).join('、')} 之一`,
@@ -30,33 +19,6 @@ const VersionQuery = z.strictObject({
     .min(1, { error: '版本号应为正整数' })
     .optional(),
 });
-
-/** Sends bytes as a download: an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987). */
-export function sendFile(
-  reply: FastifyReply,
-  bytes: Uint8Array,
-  options: { format: string; fileName: string; sha256?: string; immutable: boolean },
-): FastifyReply {
-  const ascii = options.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply
-    .header('Content-Type', CONTENT_TYPES[options.format] ?? 'application/octet-stream')
-    .header(
-      'Content-Disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(options.fileName)}`,
-    )
-    .header(
-      'Cache-Control',
-      options.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=60',
-    );
-  if (options.sha256) reply.header('ETag', `"${options.sha256}"`).header('X-Content-SHA256', options.sha256);
-  // A published HTML file is a document to download, never a page of this site.
-  if (options.format === 'html')
-    reply.header(
-      'Content-Security-Policy',
-      "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-    );
-  return reply.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-}
 
 /** If-None-Match names this SHA-256: a list of tags, weak or strong, or `*`. */
 export function etagMatches(header: string | undefined, sha256: string): boolean {
@@ -120,7 +82,7 @@ export const openDataRoutes: AnyRoute[] = [
         format: f.format,
         fileName: `budget-${params.id.slice(0, 8)}-v${f.version}.${f.format}`,
         sha256: f.sha256,
-        immutable: query.version !== undefined,
+        cache: query.version !== undefined ? 'immutable' : 'public',
       });
     },
   }),
@@ -140,7 +102,7 @@ export const openDataRoutes: AnyRoute[] = [
       return sendFile(reply, new TextEncoder().encode(text), {
         format: 'csv',
         fileName: `${item.meta.departmentName}-${item.meta.fiscalYear}-v${item.meta.version}-明细.csv`,
-        immutable: query.version !== undefined,
+        cache: query.version !== undefined ? 'immutable' : 'public',
       });
     },
   }),
@@ -159,7 +121,7 @@ export const openDataRoutes: AnyRoute[] = [
       return sendFile(reply, bytes, {
         format: 'zip',
         fileName: `${item.meta.departmentName}-${item.meta.fiscalYear}-v${item.meta.version}-fiscal-data-package.zip`,
-        immutable: query.version !== undefined,
+        cache: query.version !== undefined ? 'immutable' : 'public',
       });
     },
   }),
@@ -177,7 +139,7 @@ export const openDataRoutes: AnyRoute[] = [
       return sendFile(reply, bytes, {
         format: 'zip',
         fileName: `budgets-${query.fiscalYear}${query.regionId ? `-${query.regionId.slice(0, 8)}` : ''}.zip`,
-        immutable: false,
+        cache: 'public',
       });
     },
   }),
