@@ -3,7 +3,7 @@
  * of the database does not let anyone log in. Each session has its own CSRF token, which the client sends
  * back in a header on every write (checked by the server's CSRF hook).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   afterFailedLogin,
   afterSuccessfulLogin,
@@ -14,6 +14,7 @@ import {
 import type { Actor } from '../core/access/roles.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import type { Repositories, Session, User } from '../store/repositories/index.ts';
+import { sha256Hex } from '../store/sha256.ts';
 import { verifyNothing, verifyPassword } from './passwords.ts';
 import type { ServiceDeps } from './service-context.ts';
 
@@ -28,7 +29,7 @@ export interface LoginResult extends Authenticated {
   token: string;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenHash = sha256Hex;
 const newSecret = () => randomBytes(32).toString('base64url');
 
 /** What a user may reach: their department and its units. */

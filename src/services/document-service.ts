@@ -2,11 +2,11 @@
  * Imported documents: an uploaded file (any format the importers read) is parsed and audited; the result
  * (not the bytes) is kept with the file's name, format, size and SHA-256.
  */
-import { createHash } from 'node:crypto';
 import type { Actor } from '../core/access/roles.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import { MAX_DOCUMENT_BYTES } from '../import/read-document.ts';
 import type { DocumentRecord } from '../store/repositories/index.ts';
+import { sha256Hex } from '../store/sha256.ts';
 import { authorize, requireLogin } from './authorize.ts';
 import { readInWorker } from './read-in-worker.ts';
 import type { ServiceDeps } from './service-context.ts';
@@ -38,7 +38,7 @@ export class DocumentService {
       departmentId: input.departmentId,
       fileName: input.fileName,
       format: read.format,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      sha256: sha256Hex(input.bytes),
       size: input.bytes.byteLength,
       uploadedBy: who.id,
       summary: read.summary,

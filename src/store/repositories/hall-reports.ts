@@ -2,7 +2,7 @@
  * Archived hall reports: the JSON exactly as generated and its SHA-256. An archived period is never
  * replaced: archiving it again returns the copy already kept.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.ts';
 import { withAudit } from '../with-audit.ts';
 import { isoNow, newId, type RepositoryContext } from './context.ts';
 
@@ -16,8 +16,6 @@ export interface ArchivedReport {
   generatedAt: string;
   generatedBy: string | null;
 }
-
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export class HallReportRepository {
   constructor(private readonly context: RepositoryContext) {}

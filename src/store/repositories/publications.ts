@@ -4,13 +4,14 @@
  * snapshot, for a correction its reason and diff), its files with their SHA-256 (computed here from the
  * bytes), and the audit rows. Nothing here updates or deletes a publication.
  */
-import { createHash } from 'node:crypto';
+
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { type Budget, BudgetSchema } from '../../core/budget/budget.ts';
 import type { DiffEntry } from '../../core/publication/diff.ts';
 import { parseJson, toJson, toJsonOrNull, validated } from '../json.ts';
 import type { PublicationsTable } from '../schema.ts';
+import { sha256Hex } from '../sha256.ts';
 import { withAudit } from '../with-audit.ts';
 import { auditedBudget, type Conflict } from './budgets.ts';
 import { isoNow, newId, notFound, type RepositoryContext } from './context.ts';
@@ -71,8 +72,6 @@ export interface PublishInput {
    */
   at?: string;
 }
-
-export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 const HEADER_COLUMNS = ['id', 'budget_id', 'version', 'published_at', 'published_by', 'reason'] as const;
 
