@@ -243,17 +243,25 @@ export function simulateCase(input: {
   const minutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000);
   const workday = (k: number, m: number, from: IsoDate = input.receivedOn) =>
     on(addWorkdays(from, k, calendar), m);
-  const review = (missing: string[] | null) => {
+  /**
+   * The applicant comes back: after a correction notice with the missing materials, which the window then
+   * decides on (即办件 on the spot); after a return with a revised application, which 业务科 reviews.
+   */
+  const resubmit = (missing: string[] | null) => {
     const k = int(random, 1, 3);
     if (random() < 0.1) {
       story.act({ type: 'withdraw', reason: '申请人撤回申请' }, workday(k, 60), clerk);
       return false;
     }
-    const resubmit: CaseAction = missing
-      ? { type: 'resubmit', supplied: missing }
-      : { type: 'resubmit', supplied: [], note: '已按要求修改' };
-    story.act(resubmit, workday(k, 60), clerk);
-    story.act({ type: 'approveResubmission' }, workday(k, 360), managerId);
+    if (!missing) {
+      story.act({ type: 'resubmit', supplied: [], note: '已按要求修改' }, workday(k, 60), clerk);
+      story.act({ type: 'approveResubmission' }, workday(k, 360), managerId);
+      return !story.ended;
+    }
+    story.act({ type: 'resubmit', supplied: missing }, workday(k, 60), clerk);
+    const decision: CaseAction =
+      item.kind === 'immediate' ? { type: 'completeOnSpot', result: '补正后当场办结' } : { type: 'accept' };
+    story.act(decision, workday(k, 80), clerk);
     return !story.ended;
   };
   const r = random();
@@ -264,7 +272,7 @@ export function simulateCase(input: {
   if (r < 0.095) {
     const missing = [item.materials[0]?.name ?? '申请书'];
     story.act({ type: 'requestCorrection', missing }, minutes(input.received, 20), clerk);
-    if (!review(missing)) return story.state;
+    if (!resubmit(missing) || item.kind === 'immediate') return story.state;
   } else if (item.kind === 'immediate') {
     story.act(
       { type: 'completeOnSpot', result: '当场办结' },
@@ -277,10 +285,6 @@ export function simulateCase(input: {
   }
   if (story.ended) return story.state;
   const acceptedOn = story.state.episode?.clockStart ?? input.receivedOn;
-  if (item.kind === 'immediate') {
-    story.act({ type: 'complete', result: '准予' }, minutes(story.last, 30), clerk);
-    return story.state;
-  }
   const handler = pick(random, staff);
   story.act({ type: 'assign', handlerId: handler }, minutes(story.last, 30), clerk);
   const procedure = item.specialProcedures[0];
@@ -298,7 +302,7 @@ export function simulateCase(input: {
       workday(2, 300, acceptedOn),
       handler,
     );
-    if (random() < 0.5 || !review(null)) return story.state;
+    if (random() < 0.5 || !resubmit(null)) return story.state;
   }
   const from = story.state.episode?.clockStart ?? acceptedOn;
   if (item.kind === 'escalated') {

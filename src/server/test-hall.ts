@@ -156,8 +156,8 @@ async function staffTheWindow(server: TestServer, me: Me, windowId: string) {
 
 const get = (path: string): Call => ({ method: 'GET', path });
 const unique = () => Math.random().toString(36).slice(2, 8);
-const correction: CaseAction = { type: 'requestCorrection', missing: ['营业执照'] };
-const resubmit: CaseAction = { type: 'resubmit', supplied: ['营业执照'] };
+const returned: CaseAction = { type: 'return', reason: '经营场所不符合要求' };
+const resubmitReturned: CaseAction = { type: 'resubmit', supplied: ['经营场所平面图'] };
 
 export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer) => Promise<Call>> = {
   'GET /api/hall/centers': async () => get('/api/hall/centers'),
@@ -257,7 +257,7 @@ export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer)
   'POST /api/hall/cases/:id/actions#review': async (_w, me, s) => {
     const w = await hallWorld(s);
     await staffTheWindow(s, me, w.windowId);
-    const c = await w.newCase(committedItem, [correction, resubmit]);
+    const c = await w.newCase(committedItem, [{ type: 'accept' }, returned, resubmitReturned]);
     return {
       method: 'POST',
       path: `/api/hall/cases/${c.id}/actions`,

@@ -169,7 +169,11 @@ export class CaseService {
       history,
       deadlines: caseDeadlines(history, item, this.hall),
       cards: cards.reverse(),
-      availableActions: availableCaseActions(record.status, item.kind),
+      availableActions: availableCaseActions(
+        record.status,
+        item.kind,
+        history.some((e) => e.type === 'correctionRequested'),
+      ),
     };
   }
 

@@ -1,8 +1,8 @@
 /**
  * The service hall in a real browser (issue #6's acceptance): a window clerk takes in a committed case
- * (承诺件) with a material missing, sends the one correction notice, records the resubmission; 业务科 (a
- * hall manager: the policy leaves the 二次受理 review to them) approves it; the clerk completes it. The
- * public query kiosk shows it completed with nothing personal, and the daily report counts it. Screenshots
+ * (承诺件) with a material missing, sends the one correction notice, records the resubmission with the
+ * material, accepts it and completes it. The public query kiosk shows it completed with nothing personal,
+ * and the daily report (read by 业务科, a hall manager) counts it. Screenshots
  * of every page, desktop and phone; the LED screen at 1920×1080 without scrolling.
  */
 import type { Page } from 'playwright-core';
@@ -44,7 +44,7 @@ describe('the service hall (browser)', () => {
   let caseId = '';
   let caseNumber = '';
 
-  it('takes a committed case through correction, resubmission, review and completion', async () => {
+  it('takes a committed case through correction, resubmission, acceptance and completion', async () => {
     const { baseUrl, deps } = world.current;
     const { repos } = deps;
     const center = await repos.hall.createCenter({ name: '山海关区政务服务中心', level: 'district' }, null);
@@ -114,23 +114,14 @@ describe('the service hall (browser)', () => {
       await d.getByLabel('告知说明（可不填）').fill('请补交营业执照复印件。');
     });
     await statusIs(clerk, '待补正');
-    // The clerk cannot approve a resubmission: no such button for window staff.
     await act(clerk, '重新提交', async (d) => {
       expect(await d.getByLabel('营业执照').isChecked()).toBe(true);
     });
-    await statusIs(clerk, '二次受理审核中');
-    expect(await clerk.getByRole('button', { name: /^二次受理审核通过/ }).count()).toBe(0);
-
-    // 业务科 approves the resubmission: the case is accepted again and a new clock starts.
-    const managerContext = await world.current.context();
-    const manager = await managerContext.newPage();
-    await login(manager, baseUrl, 'hall-manager1');
-    await manager.goto(`${baseUrl}/workspace/hall/cases/${caseId}`);
-    await statusIs(manager, '二次受理审核中');
-    await act(manager, '二次受理审核通过');
-    await statusIs(manager, '已受理');
-
-    await clerk.reload();
+    // Back at the window, which accepts the now complete application; no second notice is offered.
+    await statusIs(clerk, '已收件');
+    await clerk.getByText(/补齐补正材料（营业执照）。请受理/).waitFor();
+    expect(await clerk.getByRole('button', { name: /^一次性告知补正/ }).count()).toBe(0);
+    await act(clerk, '受理');
     await statusIs(clerk, '已受理');
     await clerk
       .getByText(/还剩\d+个工作日/)
@@ -141,7 +132,7 @@ describe('the service hall (browser)', () => {
     });
     await statusIs(clerk, '已办结');
     const history = clerk.getByRole('table').last();
-    for (const step of ['收件', '一次性告知补正', '重新提交', '二次受理审核通过', '办结'])
+    for (const step of ['收件', '一次性告知补正', '重新提交', '受理', '办结'])
       await history.getByRole('cell', { name: step, exact: true }).first().waitFor();
     await history.getByText('需补正：营业执照；请补交营业执照复印件。').waitFor();
     await history.getByText('办理结果：准予许可，核发食品经营许可证。').waitFor();
@@ -171,6 +162,9 @@ describe('the service hall (browser)', () => {
     await shot(kiosk, 'hall-query-desktop');
 
     // The daily report counts it: received and completed on time today at window 3 and the center.
+    const managerContext = await world.current.context();
+    const manager = await managerContext.newPage();
+    await login(manager, baseUrl, 'hall-manager1');
     await manager.goto(`${baseUrl}/workspace/hall/reports`);
     const centerRow = manager.getByRole('row', { name: /全中心/ });
     await centerRow.waitFor();

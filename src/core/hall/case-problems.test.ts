@@ -181,6 +181,23 @@ describe('caseStateProblems', () => {
     ]);
   });
 
+  it('finds a corrected case sent to the 二次受理 review instead of back to the window', () => {
+    let s = openCase({ caseId: 'C', windowId: 'W' }, ctx('2024-03-04T01:00:00Z'));
+    for (const [a, at] of [
+      [{ type: 'requestCorrection', missing: ['营业执照'] }, '2024-03-04T02:00:00Z'],
+      [{ type: 'resubmit', supplied: ['营业执照'] }, '2024-03-05T02:00:00Z'],
+    ] as const) {
+      const r = transitionCase(s, a as CaseAction, ctx(at));
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.state;
+    }
+    expect(caseStateProblems(s)).toEqual([]);
+    const forged = { ...s.history[2], to: 'underReview' } as CaseState['history'][number];
+    expect(caseStateProblems({ ...s, history: [...s.history.slice(0, 2), forged] })).toEqual([
+      '第3条记录（resubmitted）不是允许的状态转换（correctionRequested → underReview）',
+    ]);
+  });
+
   it('finds unknown statuses, missing submissions and out-of-order records', () => {
     expect(caseStateProblems({ ...accepted(), status: 'lost' as 'accepted' })).toEqual(['未知状态：lost']);
     expect(caseStateProblems({ ...accepted(), history: [] })).toEqual(['办件记录应以收件开始']);

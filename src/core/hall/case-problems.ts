@@ -11,8 +11,10 @@ import {
   type CaseEvent,
   type CaseEventType,
   type CaseState,
+  type CaseStatus,
   FINAL_STATUSES,
   OPEN_EPISODE_STATUSES,
+  RESUBMIT_TARGETS,
 } from './case-status.ts';
 
 /** The action each event records. */
@@ -62,8 +64,8 @@ function eventProblems(
   const allowed = EVENT_ACTIONS[e.type].some((a) => {
     const rule = CASE_TRANSITIONS[a];
     const kindOk = rule.kinds === 'all' || rule.kinds.includes(kind);
-    const toOk =
-      rule.to === 'reviewOrigin' ? ['correctionRequested', 'returned'].includes(e.to) : rule.to === e.to;
+    const byOrigin = (RESUBMIT_TARGETS as Partial<Record<CaseStatus, CaseStatus>>)[e.from ?? 'submitted'];
+    const toOk = rule.to === 'byOrigin' ? byOrigin === e.to : rule.to === e.to;
     return e.from !== null && rule.from.includes(e.from) && kindOk && toOk;
   });
   if (!allowed) p.push(`${where}不是允许的状态转换（${e.from} → ${e.to}）`);
@@ -90,7 +92,10 @@ export function caseStateProblems(s: CaseState): string[] {
   need(FINAL_STATUSES.includes(s.status) === (s.closedAt !== null), '只有已终结的办件有终结时间');
   need(h.filter((e) => e.type === 'correctionRequested').length <= 1, '补正只能一次性告知');
   need((s.status === 'paused') === (s.pausedSince !== null), '只有特别程序中的办件有暂停时间');
-  need((s.status === 'underReview') === (s.reviewOrigin !== null), '只有二次受理审核中的办件有审核来源');
+  need(
+    s.decisionFrom === s.receivedAt || (s.correction !== null && s.decisionFrom >= s.correction.at),
+    '只有补正后的办件从补正材料之日起重新计算受理期限',
+  );
   need(s.status !== 'reported' || s.reportedAt !== null, '已上报的办件应有上报时间');
   need(!OPEN_EPISODE_STATUSES.includes(s.status) || s.episode !== null, '已受理的办件应有受理记录');
   need(s.status !== 'correctionRequested' || s.correction !== null, '待补正的办件应有补正告知');

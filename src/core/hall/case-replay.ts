@@ -18,7 +18,6 @@ export function applyCaseEvent(s: CaseState, e: CaseEvent): CaseState {
       const next: CaseState = {
         ...base,
         episode: { index, acceptedAt: e.at, clockStart: e.clockStart, deemed },
-        reviewOrigin: null,
         handlerId: null,
         reportedAt: null,
       };
@@ -26,7 +25,7 @@ export function applyCaseEvent(s: CaseState, e: CaseEvent): CaseState {
     }
     case 'rejected':
     case 'withdrawn':
-      return { ...base, closedAt: e.at, pausedSince: null, reviewOrigin: null };
+      return { ...base, closedAt: e.at, pausedSince: null };
     case 'completed':
       return { ...base, closedAt: e.at };
     case 'correctionRequested':
@@ -42,9 +41,10 @@ export function applyCaseEvent(s: CaseState, e: CaseEvent): CaseState {
     case 'returned':
       return base;
     case 'resubmitted':
-      return { ...base, reviewOrigin: s.status === 'returned' ? 'returned' : 'correctionRequested' };
+      // After a correction the window decides afresh, from the day the materials were supplied.
+      return s.status === 'returned' ? base : { ...base, decisionFrom: e.at };
     case 'resubmissionRejected':
-      return { ...base, reviewOrigin: null };
+      return base;
   }
 }
 
@@ -59,9 +59,9 @@ export function replayCase(history: readonly CaseEvent[]): CaseState {
     windowId: first.windowId,
     status: 'submitted',
     receivedAt: first.at,
+    decisionFrom: first.at,
     handlerId: null,
     correction: null,
-    reviewOrigin: null,
     episode: null,
     pausedSince: null,
     reportedAt: null,

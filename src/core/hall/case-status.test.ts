@@ -33,4 +33,13 @@ describe('the case transition table', () => {
     expect(availableCaseActions('inProgress', 'escalated')).toContain('reportUp');
     expect(availableCaseActions('inProgress', 'joint')).not.toContain('reportUp');
   });
+
+  it('back at the window after a correction, a second notice is not offered', () => {
+    expect(availableCaseActions('submitted', 'committed', true)).toEqual([
+      'accept',
+      'deemAccept',
+      'reject',
+      'withdraw',
+    ]);
+  });
 });

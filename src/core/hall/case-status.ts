@@ -5,8 +5,10 @@
  *     │ │ └─completeOnSpot (即办件)─▶ completed                  │ └─reportUp (上报件)─▶ reported
  *     │ └─reject─▶ rejected                              complete ─▶ completed ◀─ complete ─┘
  *     └─requestCorrection─▶ correctionRequested          return ─▶ returned
- *   correctionRequested, returned ─resubmit─▶ underReview ─approveResubmission (业务科, 二次受理)─▶ accepted
- *                                                         └─rejectResubmission─▶ back where it came from
+ *   correctionRequested ─resubmit (补正材料齐全)─▶ submitted: the window accepts it (or refuses it) as a new
+ *     receipt, within 5 working days of the supplied materials; a second correction notice is not allowed
+ *   returned ─resubmit─▶ underReview ─approveResubmission (业务科, 二次受理)─▶ accepted
+ *                                    └─rejectResubmission─▶ returned
  *   withdraw (申请人撤回) from any status before completion except paused and reported.
  *
  * completed, rejected and withdrawn are final. The transition function is in case-transition.ts.
@@ -84,7 +86,18 @@ export const CASE_ACTION_NAMES: Record<CaseActionType, string> = {
   withdraw: '撤回',
 };
 
-type To = CaseStatus | 'reviewOrigin';
+/** `byOrigin`: RESUBMIT_TARGETS, by the status the case is in. */
+type To = CaseStatus | 'byOrigin';
+
+/**
+ * Where a resubmission goes. Materials supplied after a correction notice (补正) complete an application that
+ * was never accepted, so the window decides on it as on a receipt; a resubmission of a case already entered
+ * and returned goes through 业务科's 二次受理 review.
+ */
+export const RESUBMIT_TARGETS = {
+  correctionRequested: 'submitted',
+  returned: 'underReview',
+} as const satisfies Partial<Record<CaseStatus, CaseStatus>>;
 
 /** The transition table: the statuses an action is accepted in, the item kinds it applies to, and where it leads. */
 export const CASE_TRANSITIONS: Record<
@@ -102,9 +115,9 @@ export const CASE_TRANSITIONS: Record<
   reportUp: { from: ['accepted', 'inProgress'], kinds: ['escalated'], to: 'reported' },
   complete: { from: ['accepted', 'inProgress', 'reported'], kinds: 'all', to: 'completed' },
   return: { from: ['accepted', 'inProgress', 'reported'], kinds: 'all', to: 'returned' },
-  resubmit: { from: ['correctionRequested', 'returned'], kinds: 'all', to: 'underReview' },
+  resubmit: { from: ['correctionRequested', 'returned'], kinds: 'all', to: 'byOrigin' },
   approveResubmission: { from: ['underReview'], kinds: 'all', to: 'accepted' },
-  rejectResubmission: { from: ['underReview'], kinds: 'all', to: 'reviewOrigin' },
+  rejectResubmission: { from: ['underReview'], kinds: 'all', to: 'returned' },
   withdraw: {
     from: ['submitted', 'correctionRequested', 'underReview', 'accepted', 'inProgress', 'returned'],
     kinds: 'all',
@@ -112,7 +125,10 @@ export const CASE_TRANSITIONS: Record<
   },
 };
 
-/** Working days after receipt within which a case must be accepted, refused or sent a correction notice. */
+/**
+ * Working days after receipt (or after the materials a correction notice asked for were supplied) within which
+ * a case must be accepted, refused or sent a correction notice.
+ */
 export const ACCEPTANCE_DECISION_DAYS = 5;
 
 export type CaseAction =
@@ -179,10 +195,14 @@ export interface CaseState {
   receivedAt: string;
   /** Staff handling the current episode (assign), null before assignment. */
   handlerId: string | null;
+  /**
+   * When the running acceptance decision window opened: the receipt, or the resubmission that supplied the
+   * materials of the correction notice (补正材料之日). A case not decided on within 5 working days of it counts
+   * as accepted from it.
+   */
+  decisionFrom: string;
   /** The one correction notice (一次性告知), if any. */
   correction: { at: string; missing: string[] } | null;
-  /** While under 二次受理 review: the status a refused review returns to. */
-  reviewOrigin: 'correctionRequested' | 'returned' | null;
   /** The running or last acceptance episode: the clock starts on `clockStart` (that day not counted). */
   episode: { index: number; acceptedAt: string; clockStart: IsoDate; deemed: boolean } | null;
   pausedSince: { at: string; procedure: string } | null;
@@ -200,6 +220,7 @@ export type CaseErrorCode =
   | 'MATERIALS_REQUIRED'
   | 'MATERIALS_MISSING'
   | 'DECISION_TOO_LATE'
+  | 'CORRECTION_ALREADY_SENT'
   | 'NOT_YET_DEEMED'
   | 'UNKNOWN_PROCEDURE'
   | 'SUB_CASES_OPEN'
@@ -213,10 +234,18 @@ export interface CaseError {
 
 export type CaseResult = { ok: true; state: CaseState; event: CaseEvent } | { ok: false; error: CaseError };
 
-/** The actions accepted in a status for an item kind (for buttons; the access policy decides who may). */
-export function availableCaseActions(status: CaseStatus, kind: ItemKind): CaseActionType[] {
+/**
+ * The actions accepted in a status for an item kind (for buttons; the access policy decides who may). Once
+ * the one correction notice has been sent, another is not offered.
+ */
+export function availableCaseActions(
+  status: CaseStatus,
+  kind: ItemKind,
+  correctionSent = false,
+): CaseActionType[] {
   return CASE_ACTIONS.filter((a) => {
     const rule = CASE_TRANSITIONS[a];
+    if (a === 'requestCorrection' && correctionSent) return false;
     return rule.from.includes(status) && (rule.kinds === 'all' || rule.kinds.includes(kind));
   });
 }

@@ -127,7 +127,7 @@ describe('acceptance within 5 working days, and correction', () => {
     ).toBe('DECISION_TOO_LATE');
   });
 
-  it('a corrected case goes through the 二次受理 review by 业务科 and starts a new clock', () => {
+  it('after a correction the window decides on the supplied materials, and the clock starts then', () => {
     let s = ok(
       step(received(), item, '2024-02-07T09:00', {
         type: 'requestCorrection',
@@ -139,18 +139,46 @@ describe('acceptance within 5 working days, and correction', () => {
       message: '补正告知所列材料尚未补齐：食品安全管理制度。',
     });
     s = ok(
-      step(s, item, '2024-02-08T09:00', { type: 'resubmit', supplied: ['营业执照', '食品安全管理制度'] }),
+      step(s, item, '2024-02-18T09:00', { type: 'resubmit', supplied: ['营业执照', '食品安全管理制度'] }),
     );
-    expect(s).toMatchObject({ status: 'underReview', reviewOrigin: 'correctionRequested' });
-    const refused = ok(
-      step(s, item, '2024-02-08T10:00', { type: 'rejectResubmission', reason: '制度文本未盖章' }, 'yewuke'),
+    // Back at the window, with a new decision window from the day the materials came (a 调休 Sunday).
+    expect(s).toMatchObject({ status: 'submitted', decisionFrom: '2024-02-18T01:00:00.000Z' });
+    expect(acceptanceDecisionDeadline(s, calendar)).toBe('2024-02-23');
+    expect(error(step(s, item, '2024-02-18T10:00', { type: 'approveResubmission' }, 'yewuke')).code).toBe(
+      'INVALID_TRANSITION',
     );
-    expect(refused.status).toBe('correctionRequested');
-    s = ok(step(s, item, '2024-02-18T10:00', { type: 'approveResubmission' }, 'yewuke'));
-    expect(s.episode).toMatchObject({ index: 0, clockStart: '2024-02-18', deemed: false });
+    // The notice was the one notice: materials still wrong are refused, not asked for again.
     expect(
-      error(step(s, item, '2024-02-19T10:00', { type: 'requestCorrection', missing: ['其他'] })).code,
-    ).toBe('INVALID_TRANSITION');
+      error(step(s, item, '2024-02-19T10:00', { type: 'requestCorrection', missing: ['其他'] })),
+    ).toEqual({
+      code: 'CORRECTION_ALREADY_SENT',
+      message:
+        '补正告知应一次性列明全部材料，本件已于2024-02-07告知过；材料仍不符合要求的，应作出不予受理决定并写明理由。',
+    });
+    expect(ok(step(s, item, '2024-02-19T10:00', { type: 'reject', reason: '制度文本未盖章' })).status).toBe(
+      'rejected',
+    );
+    const accepted = ok(step(s, item, '2024-02-19T10:00', { type: 'accept' }));
+    expect(accepted.episode).toMatchObject({ index: 0, clockStart: '2024-02-19', deemed: false });
+    // Not decided on within 5 working days of the supplied materials: accepted from that day.
+    expect(error(step(s, item, '2024-02-23T23:00', { type: 'deemAccept' }))).toEqual({
+      code: 'NOT_YET_DEEMED',
+      message: '补正材料后5个工作日尚未届满，不能视为受理。',
+    });
+    const deemed = ok(step(s, item, '2024-02-26T09:00', { type: 'deemAccept' }, 'system'));
+    expect(deemed.episode).toMatchObject({ clockStart: '2024-02-18', deemed: true });
+    expect(deemed.history.at(-1)?.reason).toBe('补正材料后5个工作日内未作决定，视为自补正材料之日起受理');
+    expect(error(step(s, item, '2024-02-26T09:00', { type: 'reject', reason: '不符合条件' })).message).toBe(
+      '补正材料已超过5个工作日（最后一日为2024-02-23），依法视为自收到补正材料之日起受理，不能再不予受理。',
+    );
+  });
+
+  it('an immediate item completes on the spot once the corrected materials are in', () => {
+    let s = open(immediateItem, '2024-03-04T09:00');
+    s = ok(step(s, immediateItem, '2024-03-04T09:10', { type: 'requestCorrection', missing: ['身份证明'] }));
+    s = ok(step(s, immediateItem, '2024-03-06T14:00', { type: 'resubmit', supplied: ['身份证明'] }));
+    const done = ok(step(s, immediateItem, '2024-03-06T14:20', { type: 'completeOnSpot', result: '已变更' }));
+    expect(done).toMatchObject({ status: 'completed', episode: { clockStart: '2024-03-06' } });
   });
 
   it('a returned case can be resubmitted; the review approval opens a second episode', () => {

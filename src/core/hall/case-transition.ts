@@ -16,6 +16,7 @@ import {
   type CaseResult,
   type CaseState,
   type CaseStatus,
+  RESUBMIT_TARGETS,
 } from './case-status.ts';
 import { ITEM_KIND_NAMES, type ServiceItem } from './service-item.ts';
 import { addWorkdays, dayEndsAt } from './workdays.ts';
@@ -49,12 +50,15 @@ export function openCase(
   ]);
 }
 
-/** The last day on which a submitted case can still be accepted, refused or sent a correction notice. */
+/**
+ * The last day on which a submitted case can still be accepted, refused or sent a correction notice: 5
+ * working days after receipt, or after the corrected materials were supplied.
+ */
 export function acceptanceDecisionDeadline(s: CaseState, calendar: WorkCalendar): IsoDate {
-  return addWorkdays(shanghaiDate(s.receivedAt), ACCEPTANCE_DECISION_DAYS, calendar);
+  return addWorkdays(shanghaiDate(s.decisionFrom), ACCEPTANCE_DECISION_DAYS, calendar);
 }
 
-/** Whether the decision window has closed at `now`: the case then counts as accepted from receipt. */
+/** Whether the decision window has closed at `now`: the case then counts as accepted from its opening. */
 export function decisionWindowClosed(s: CaseState, now: Date, calendar: WorkCalendar): boolean {
   return now.toISOString() >= dayEndsAt(acceptanceDecisionDeadline(s, calendar));
 }
@@ -93,10 +97,12 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
     return t ? t : fail('REASON_REQUIRED', `${name}应写明${what}。`);
   };
   const windowClosed = decisionWindowClosed(s, now, calendar);
+  const corrected = s.decisionFrom !== s.receivedAt;
+  const since = corrected ? '补正材料' : '收件';
   const tooLate = () =>
     fail(
       'DECISION_TOO_LATE',
-      `收件已超过${ACCEPTANCE_DECISION_DAYS}个工作日（最后一日为${acceptanceDecisionDeadline(s, calendar)}），依法视为自收到申请材料之日起受理，不能再${name}。`,
+      `${since}已超过${ACCEPTANCE_DECISION_DAYS}个工作日（最后一日为${acceptanceDecisionDeadline(s, calendar)}），依法视为自收到${corrected ? '补正' : '申请'}材料之日起受理，不能再${name}。`,
     );
   const today = shanghaiDate(now);
   let body: EventBody;
@@ -104,12 +110,17 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
     case 'accept':
     case 'deemAccept': {
       if (action.type === 'deemAccept' && !windowClosed) {
-        return fail('NOT_YET_DEEMED', `收件后${ACCEPTANCE_DECISION_DAYS}个工作日尚未届满，不能视为受理。`);
+        return fail(
+          'NOT_YET_DEEMED',
+          `${since}后${ACCEPTANCE_DECISION_DAYS}个工作日尚未届满，不能视为受理。`,
+        );
       }
       const deemed = windowClosed;
       const note = action.type === 'accept' ? action.note?.trim() || null : null;
-      const why = deemed ? `收件后${ACCEPTANCE_DECISION_DAYS}个工作日内未作决定，视为自收件之日起受理` : note;
-      const clockStart = deemed ? shanghaiDate(s.receivedAt) : today;
+      const why = deemed
+        ? `${since}后${ACCEPTANCE_DECISION_DAYS}个工作日内未作决定，视为自${since}之日起受理`
+        : note;
+      const clockStart = deemed ? shanghaiDate(s.decisionFrom) : today;
       body = { type: 'accepted', to: 'accepted', reason: why, clockStart, deemed };
       break;
     }
@@ -120,7 +131,7 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
         type: 'completedOnSpot',
         to: 'completed',
         reason: null,
-        clockStart: shanghaiDate(s.receivedAt),
+        clockStart: shanghaiDate(s.decisionFrom),
         result,
       };
       break;
@@ -134,6 +145,11 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
     }
     case 'requestCorrection': {
       if (windowClosed) return tooLate();
+      if (s.correction)
+        return fail(
+          'CORRECTION_ALREADY_SENT',
+          `补正告知应一次性列明全部材料，本件已于${shanghaiDate(s.correction.at)}告知过；材料仍不符合要求的，应作出不予受理决定并写明理由。`,
+        );
       const missing = clean(action.missing);
       if (!missing.length) return fail('MATERIALS_REQUIRED', '补正告知应一次性列明全部需要补正的材料。');
       body = {
@@ -213,7 +229,9 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
       } else if (!supplied.length && !note) {
         return fail('MATERIALS_REQUIRED', '重新提交应列明补充或更正的材料，或说明修改情况。');
       }
-      body = { type: 'resubmitted', to: 'underReview', reason: note, supplied };
+      const to =
+        s.status === 'correctionRequested' ? RESUBMIT_TARGETS.correctionRequested : RESUBMIT_TARGETS.returned;
+      body = { type: 'resubmitted', to, reason: note, supplied };
       break;
     }
     case 'approveResubmission':
@@ -227,7 +245,7 @@ export function transitionCase(s: CaseState, action: CaseAction, ctx: CaseContex
     case 'rejectResubmission': {
       const why = reason(action.reason, '审核不通过的理由');
       if (typeof why !== 'string') return why;
-      body = { type: 'resubmissionRejected', to: s.reviewOrigin ?? 'returned', reason: why };
+      body = { type: 'resubmissionRejected', to: 'returned', reason: why };
       break;
     }
     case 'withdraw': {

@@ -16,7 +16,7 @@ describe('a case history as rows', () => {
     for (const [a, at] of [
       [{ type: 'requestCorrection', missing: ['营业执照'], reason: '请一次补齐' }, '2024-06-03T02:00:00Z'],
       [{ type: 'resubmit', supplied: ['营业执照'] }, '2024-06-04T02:00:00Z'],
-      [{ type: 'approveResubmission' }, '2024-06-04T03:00:00Z'],
+      [{ type: 'accept' }, '2024-06-04T03:00:00Z'],
       [{ type: 'complete', result: '准予许可' }, '2024-06-05T03:00:00Z'],
     ] as const) {
       const r = transitionCase(s, a as never, ctx(at));
@@ -26,8 +26,8 @@ describe('a case history as rows', () => {
     expect(historyRows(s.history).map((r) => [r.action, r.to, r.actorId, r.details])).toEqual([
       ['收件', 'submitted', 'clerk', ''],
       ['一次性告知补正', 'correctionRequested', 'clerk', '需补正：营业执照；请一次补齐'],
-      ['重新提交', 'underReview', 'clerk', '补交：营业执照'],
-      ['二次受理审核通过', 'accepted', 'clerk', '重新起算，起算日 2024-06-04'],
+      ['重新提交', 'submitted', 'clerk', '补交：营业执照'],
+      ['受理', 'accepted', 'clerk', '起算日 2024-06-04'],
       ['办结', 'completed', 'clerk', '办理结果：准予许可'],
     ]);
   });

@@ -31,7 +31,7 @@ export interface HistoryRow {
 function details(e: CaseEvent): string[] {
   switch (e.type) {
     case 'accepted':
-      return [e.deemed ? `视为受理，自收件日起算` : '', `起算日 ${e.clockStart}`];
+      return [e.deemed ? '视为受理' : '', `起算日 ${e.clockStart}`];
     case 'resubmissionApproved':
       return [`重新起算，起算日 ${e.clockStart}`];
     case 'completedOnSpot':

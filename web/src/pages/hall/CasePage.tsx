@@ -50,6 +50,9 @@ export default function CasePage() {
     );
   const c = q.data;
   const closed = ['completed', 'rejected', 'withdrawn', 'returned'].includes(c.status);
+  // Back at the window after a correction notice: the materials came in with this resubmission.
+  const last = c.history.at(-1);
+  const corrected = last?.type === 'resubmitted' ? last : null;
   const d = c.deadlines;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -64,7 +67,14 @@ export default function CasePage() {
           </span>
           {c.kind === 'joint' && <Link to={`/workspace/hall/joint/${c.id}`}>联办记录</Link>}
         </Space>
-        {missing && missing.length > 0 && c.status === 'submitted' && (
+        {corrected && c.status === 'submitted' && (
+          <Alert
+            type="info"
+            style={{ marginBottom: 12 }}
+            title={`申请人已于${time(corrected.at)}补齐补正材料${corrected.supplied.length ? `（${corrected.supplied.join('、')}）` : ''}。请受理，或写明理由不予受理。`}
+          />
+        )}
+        {missing && missing.length > 0 && c.status === 'submitted' && !corrected && (
           <Alert
             type="warning"
             style={{ marginBottom: 12 }}
