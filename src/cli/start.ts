@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { ZhengwuError } from '../core/errors.ts';
 import { closeBrowser, findChromium } from '../render/browser.ts';
 import { buildApp } from '../server/app.ts';
+import { parseTrustedProxies } from '../server/security.ts';
 import { ensureWebBuild } from '../server/web-build.ts';
 import { loadDemoData } from '../services/demo-data.ts';
 import { ensureFirstAdmin } from '../services/first-admin.ts';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
     version,
     logger: true,
     security: { secureCookies: env.ZHENGWU_SECURE_COOKIES === '1' },
+    trustProxy: parseTrustedProxies(env.ZHENGWU_TRUST_PROXY),
   });
   app.log.level = env.ZHENGWU_LOG_LEVEL || 'warn';
   await app.listen({ port: listenPort, host });

@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'ACCOUNT_LOCKED'
   /** A cookie-authenticated write without the session's CSRF token, or from another origin. */
   | 'CSRF_REJECTED'
+  /** Too many requests from one client in a short time (the query kiosk, logins). */
+  | 'RATE_LIMITED'
   // State
   /** Someone else changed the record first (optimistic version mismatch). */
   | 'CONFLICT'

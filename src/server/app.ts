@@ -21,7 +21,7 @@ import { metaRoutes } from './routes/meta.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { portalRoutes } from './routes/portal.ts';
 import { workflowRoutes } from './routes/workflow.ts';
-import { installSecurity, type SecurityOptions } from './security.ts';
+import { DEFAULT_RATE_LIMITS, installSecurity, type SecurityOptions } from './security.ts';
 import { registerWebUi } from './static.ts';
 
 /** JSON bodies: 1 MiB is ten times the largest budget we have seen. Uploads have their own limit. */
@@ -35,6 +35,8 @@ export interface AppOptions {
   version?: string;
   /** The built web UI (default dist/web; the plain home page when it is missing). */
   webRoot?: string;
+  /** Fastify's trustProxy: the reverse proxies' addresses or CIDR ranges. */
+  trustProxy?: string | string[] | false;
 }
 
 export interface App {
@@ -43,11 +45,17 @@ export interface App {
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
-  const security: SecurityOptions = { secureCookies: false, ...options.security };
+  const security: SecurityOptions = {
+    secureCookies: false,
+    rateLimits: DEFAULT_RATE_LIMITS,
+    ...options.security,
+  };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: false,
+    // Behind a reverse proxy, its address(es) (ZHENGWU_TRUST_PROXY): request.ip is then the client's,
+    // from X-Forwarded-For, which the rate limits count by. Never trust the header from anyone else.
+    trustProxy: options.trustProxy ?? false,
     // Failing requests are answered by the error handler; these only name the request in the log.
     requestIdHeader: false,
   });
@@ -77,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...hallReportRoutes,
     ...portalRoutes,
   );
-  registerRoutes(app, routes, options.services);
+  registerRoutes(app, routes, options.services, security.rateLimits);
   registerWebUi(app, options.services, options.webRoot);
   return { app, routes };
 }

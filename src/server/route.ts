@@ -6,10 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { type RateLimit, RateLimiter } from '../core/access/rate-limit.ts';
 import type { Actor } from '../core/access/roles.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import type { Authenticated } from '../services/auth-service.ts';
 import type { Services } from '../services/services.ts';
+import type { RateLimitName } from './security.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -47,6 +49,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   status?: number;
   /** The error codes this route can answer with (documentation). */
   errors?: readonly string[];
+  /** Requests per client address are limited (RATE_LIMITED, 429 with Retry-After); limits in SecurityOptions. */
+  rateLimit?: RateLimitName;
   handler(context: HandlerContext<P, Q, B>): Promise<unknown>;
 }
 
@@ -97,14 +101,39 @@ declare module 'fastify' {
   }
 }
 
-export function registerRoutes(app: FastifyInstance, routes: readonly AnyRoute[], services: Services): void {
+/** Counts the request against its route's limit; RATE_LIMITED (with Retry-After) once it is used up. */
+function limitRate(limiter: RateLimiter, request: FastifyRequest, reply: FastifyReply): void {
+  const decision = limiter.take(request.ip, Date.now());
+  if (decision.allowed) return;
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  reply.header('retry-after', String(seconds));
+  throw new ZhengwuError('RATE_LIMITED', `请求过于频繁，请 ${seconds} 秒后再试。`, {
+    retryAfterSeconds: seconds,
+  });
+}
+
+export function registerRoutes(
+  app: FastifyInstance,
+  routes: readonly AnyRoute[],
+  services: Services,
+  rateLimits: Record<RateLimitName, RateLimit>,
+): void {
+  // One limiter per kind, shared by the routes that name it.
+  const limiters = new Map<RateLimitName, RateLimiter>();
+  const limiterOf = (name: RateLimitName) => {
+    const limiter = limiters.get(name) ?? new RateLimiter(rateLimits[name]);
+    limiters.set(name, limiter);
+    return limiter;
+  };
   for (const spec of routes) {
+    const limiter = spec.rateLimit ? limiterOf(spec.rateLimit) : null;
     app.route({
       method: spec.method,
       url: spec.url,
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       ...(spec.rawBody ? { config: { rawBody: true } } : {}),
       handler: async (request, reply) => {
+        if (limiter) limitRate(limiter, request, reply);
         const params = parsePart('params', spec.params, request.params);
         const query = parsePart('query', spec.query, request.query);
         let body: unknown;

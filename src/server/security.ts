@@ -4,8 +4,10 @@
  * same-origin check), and security headers on every response.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RateLimit } from '../core/access/rate-limit.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import type { Services } from '../services/services.ts';
 
@@ -17,7 +19,40 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface SecurityOptions {
   /** Set the Secure flag on the cookie even when the request does not look like HTTPS. */
   secureCookies: boolean;
+  /** Requests per client address for the routes that declare a `rateLimit` (route.ts). */
+  rateLimits: Record<RateLimitName, RateLimit>;
 }
+
+/**
+ * ZHENGWU_TRUST_PROXY: the reverse proxies in front of the server, as comma-separated addresses or CIDR
+ * ranges ("127.0.0.1,10.0.0.0/8"); unset or empty, no proxy is trusted and X-Forwarded-For is ignored.
+ */
+export function parseTrustedProxies(value: string | undefined): string[] | false {
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const e of entries) {
+    const [address = '', bits, ...rest] = e.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (!family || !bitsOk || rest.length)
+      throw new ZhengwuError(
+        'INVALID_INPUT',
+        `ZHENGWU_TRUST_PROXY 应为逗号分隔的 IP 地址或网段（如 127.0.0.1,10.0.0.0/8），“${e}”不是。`,
+      );
+  }
+  return entries.length ? entries : false;
+}
+
+/** The rate-limited kinds of request: guessing a case's phone tail, guessing passwords. */
+export type RateLimitName = 'kiosk' | 'login';
+
+export const DEFAULT_RATE_LIMITS: Record<RateLimitName, RateLimit> = {
+  kiosk: { limit: 20, windowMs: 60_000 },
+  login: { limit: 30, windowMs: 60_000 },
+};
 
 export function isSecure(request: FastifyRequest, options: SecurityOptions): boolean {
   return options.secureCookies || request.protocol === 'https';

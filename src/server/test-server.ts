@@ -19,6 +19,7 @@ import {
 } from '../store/test-stores.ts';
 import { buildApp } from './app.ts';
 import type { AnyRoute } from './route.ts';
+import type { SecurityOptions } from './security.ts';
 import { TEST_DATA_KEY } from './test-hall.ts';
 
 export const TEST_HASHING = { memoryCost: 1024, timeCost: 2 };
@@ -118,7 +119,19 @@ export interface TestServer {
 
 let counter = 0;
 
-export function useTestServer(entry: TestStoreEntry): TestServer {
+/**
+ * Rate limits high enough for the suites, which log in and query from one address hundreds of times;
+ * api-security.test.ts checks the default limits on a server of its own.
+ */
+const TEST_RATE_LIMITS = {
+  kiosk: { limit: 10_000, windowMs: 60_000 },
+  login: { limit: 10_000, windowMs: 60_000 },
+};
+
+export function useTestServer(
+  entry: TestStoreEntry,
+  options: { rateLimits?: SecurityOptions['rateLimits'] } = {},
+): TestServer {
   let state: {
     test: TestStore;
     deps: ServiceDeps;
@@ -141,7 +154,10 @@ export function useTestServer(entry: TestStoreEntry): TestServer {
         config: { hashing: TEST_HASHING, publicationFormats: ['html'], dataKey: TEST_DATA_KEY },
       });
       const services = createServices(deps);
-      const { app, routes } = await buildApp({ services });
+      const { app, routes } = await buildApp({
+        services,
+        security: { rateLimits: options.rateLimits ?? TEST_RATE_LIMITS },
+      });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;

@@ -34,14 +34,15 @@ export function authRoutes(security: SecurityOptions): AnyRoute[] {
       tag: '登录',
       summary: '登录',
       description:
-        '用户名和密码正确时设置 httpOnly 会话 Cookie，并返回 CSRF 令牌。连续失败 5 次锁定 15 分钟。',
+        '用户名和密码正确时设置 httpOnly 会话 Cookie，并返回 CSRF 令牌。连续失败 5 次锁定 15 分钟；每个地址每分钟最多尝试 30 次。',
       audience: 'public',
       body: z.strictObject({
         username: z.string({ error: '用户名应为文本' }).min(1, { error: '请输入用户名' }).max(100),
         password: z.string({ error: '密码应为文本' }).min(1, { error: '请输入密码' }).max(1000),
       }),
       response: SessionOut,
-      errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'],
+      errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'RATE_LIMITED'],
+      rateLimit: 'login',
       async handler({ body, services, request, reply }) {
         const r = await services.auth.login(body.username, body.password);
         setSessionCookie(reply, request, r.token, r.session.expiresAt, security);

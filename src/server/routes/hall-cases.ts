@@ -111,7 +111,8 @@ export const hallCaseRoutes: AnyRoute[] = [
     url: '/api/hall/query',
     tag: TAG,
     summary: '办件进度查询（查询机）',
-    description: '凭办件编号和申请时登记的手机号后四位查询状态和承诺办结日期；不返回任何个人信息。',
+    description:
+      '凭办件编号和申请时登记的手机号后四位查询状态和承诺办结日期；不返回任何个人信息。每个地址每分钟最多查询 20 次。',
     audience: 'public',
     query: z.strictObject({
       caseNumber: z.string().regex(/^[0-9A-Za-z-]{6,40}$/, { error: '办件编号格式不正确' }),
@@ -127,7 +128,8 @@ export const hallCaseRoutes: AnyRoute[] = [
       suspended: z.boolean(),
       closedDate: z.string().nullable(),
     }),
-    errors: ['NOT_FOUND'],
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+    rateLimit: 'kiosk',
     handler: ({ query, services }) => services.hall.cases.publicQuery(query.caseNumber, query.phoneTail),
   }),
 ];
