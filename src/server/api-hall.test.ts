@@ -123,6 +123,17 @@ describe.each(TEST_STORES)('the hall API on $name', (entry) => {
     expect(led.body.windows.find((x) => x.windowId === w.windowId)?.received).toBeGreaterThanOrEqual(1);
   });
 
+  it('names the people of the hall for histories and cards, and nobody else', async () => {
+    const clerk = await server.user(`clerk-${entry.dialect}-names`, ['windowStaff']);
+    const editor = await server.user(`editor-${entry.dialect}-names`, ['editor']);
+    const manager = await server.loggedIn(['hallManager']);
+    const r = await manager.get<{ id: string; displayName: string }[]>('/api/hall/people');
+    expect(r.status).toBe(200);
+    expect(r.body).toContainEqual({ id: clerk.id, displayName: clerk.username });
+    expect(r.body.some((p) => p.id === editor.id)).toBe(false);
+    expect(Object.keys(r.body[0] ?? {}).sort()).toEqual(['displayName', 'id']);
+  });
+
   it('exports the catalogue as XLSX and imports it back unchanged', async () => {
     await hallWorld(server);
     const manager = await server.loggedIn(['hallManager']);

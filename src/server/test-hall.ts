@@ -24,6 +24,7 @@ GET /api/hall/centers/:id/departments                  .    Y      .       .    
 POST /api/hall/centers/:id/departments                 .    Y      .       .        .        Y    .
 GET /api/hall/windows                                  .    Y      .       .        .        Y    Y
 POST /api/hall/windows                                 .    Y      .       .        .        Y    .
+GET /api/hall/people                                   .    Y      .       .        .        Y    Y
 GET /api/hall/staff                                    .    Y      .       .        .        Y    Y
 POST /api/hall/staff                                   .    Y      .       .        .        Y    .
 GET /api/hall/items                                    Y    Y      Y       Y        Y        Y    Y
@@ -185,6 +186,7 @@ export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer)
       kind: 'comprehensive',
     },
   }),
+  'GET /api/hall/people': async () => get('/api/hall/people'),
   'GET /api/hall/staff': async () => get('/api/hall/staff'),
   'POST /api/hall/staff': async (_w, _me, s) => {
     const u = await s.user(`staff-${unique()}`, ['windowStaff']);

@@ -12,6 +12,8 @@ import type { CenterLevel, WindowKind } from '../store/schema.ts';
 import { authorize } from './authorize.ts';
 import type { HallContext } from './hall-context.ts';
 
+const NAME_ORDER = new Intl.Collator('zh-CN');
+
 const CHILD_LEVEL: Record<CenterLevel, CenterLevel | null> = {
   district: 'township',
   township: 'village',
@@ -93,6 +95,19 @@ export class HallOrganisationService {
     const w = await this.repos.hall.createWindow(input, actor?.id ?? null);
     if (w === 'duplicate') throw new ZhengwuError('DUPLICATE', `该中心已有${input.number}号窗口。`);
     return w;
+  }
+
+  /**
+   * The hall's people by id (window staff and hall managers, disabled accounts included, so that old
+   * histories keep their names), for showing who acted instead of an id. Names only: no usernames or roles.
+   */
+  async people(actor: Actor | null): Promise<{ id: string; displayName: string }[]> {
+    authorize(actor, 'hall.organisation.view', { type: 'system' });
+    const hallRoles: readonly string[] = ['windowStaff', 'hallManager'];
+    return (await this.repos.users.list())
+      .filter((u) => u.roles.some((r) => hallRoles.includes(r)))
+      .map((u) => ({ id: u.id, displayName: u.displayName }))
+      .sort((a, b) => NAME_ORDER.compare(a.displayName, b.displayName));
   }
 
   async staff(actor: Actor | null, windowId?: string): Promise<StaffAssignment[]> {

@@ -165,6 +165,9 @@ describe('the service hall (browser)', () => {
     const managerContext = await world.current.context();
     const manager = await managerContext.newPage();
     await login(manager, baseUrl, 'hall-manager1');
+    // 业务科 sees who acted by name, not by id.
+    await manager.goto(`${baseUrl}/workspace/hall/cases/${caseId}`);
+    await manager.getByRole('cell', { name: 'clerk1', exact: true }).first().waitFor();
     await manager.goto(`${baseUrl}/workspace/hall/reports`);
     const centerRow = manager.getByRole('row', { name: /全中心/ });
     await centerRow.waitFor();

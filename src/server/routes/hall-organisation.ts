@@ -88,6 +88,17 @@ export const hallOrganisationRoutes: AnyRoute[] = [
   }),
   route({
     method: 'GET',
+    url: '/api/hall/people',
+    tag: TAG,
+    summary: '大厅人员姓名',
+    description:
+      '窗口工作人员和大厅管理人员的编号与姓名（含已停用的账号），用于在办件记录和电子监察中显示经办人。',
+    audience: 'login',
+    response: z.array(z.object({ id: z.string(), displayName: z.string() })),
+    handler: ({ services, actor }) => services.hall.organisation.people(actor),
+  }),
+  route({
+    method: 'GET',
     url: '/api/hall/staff',
     tag: TAG,
     summary: '窗口人员安排',

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import type { CaseActionType } from '../../../src/core/hall/case-status.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
-import { actionForm, buildAction, CASE_ACTION_NAMES, visibleActions } from './hall-logic.ts';
-import { useItems, useStaff } from './queries.ts';
+import { actionForm, actorLabel, buildAction, CASE_ACTION_NAMES, visibleActions } from './hall-logic.ts';
+import { useItems, usePeople, useStaff } from './queries.ts';
 import type { CaseView } from './types.ts';
 
 export function CaseActions({
@@ -82,6 +82,7 @@ function ActionDialog({
   const client = useQueryClient();
   const items = useItems();
   const staff = useStaff();
+  const people = usePeople();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -189,7 +190,7 @@ function ActionDialog({
             <Select
               options={handlers.map((h) => ({
                 value: h,
-                label: h === userId ? '本人' : `工作人员（编号${h.slice(0, 8)}）`,
+                label: actorLabel(h, userId, people),
               }))}
             />
           </Form.Item>

@@ -15,6 +15,16 @@ export function useWindows() {
   });
 }
 
+/** The hall's people by id → name (GET /api/hall/people), for actorLabel; empty until loaded. */
+export function usePeople(): ReadonlyMap<string, string> {
+  const q = useQuery({
+    queryKey: ['hall', 'people'],
+    queryFn: () => api.get<{ id: string; displayName: string }[]>('/api/hall/people'),
+    staleTime: 60_000,
+  });
+  return new Map((q.data ?? []).map((p) => [p.id, p.displayName]));
+}
+
 export function useItems() {
   return useQuery({ queryKey: ['hall', 'items'], queryFn: () => api.get<ServiceItem[]>('/api/hall/items') });
 }

@@ -16,7 +16,7 @@ import {
   statusName,
 } from '../../hall/hall-logic.ts';
 import { historyRows } from '../../hall/history.ts';
-import { useWindows, windowLabel } from '../../hall/queries.ts';
+import { usePeople, useWindows, windowLabel } from '../../hall/queries.ts';
 import { StatusTag } from '../../hall/StatusTag.tsx';
 import type { CaseView } from '../../hall/types.ts';
 
@@ -39,6 +39,7 @@ export default function CasePage() {
   const me = session.data?.user?.id;
   const q = useCase(id);
   const windows = useWindows();
+  const people = usePeople();
   if (q.isPending) return <Spin aria-label="正在加载" />;
   if (q.error)
     return (
@@ -154,7 +155,7 @@ export default function CasePage() {
               {
                 title: '办理人',
                 dataIndex: 'actorId',
-                render: (a: string) => actorLabel(a, me, new Map()),
+                render: (a: string) => actorLabel(a, me, people),
               },
               { title: '理由与说明', dataIndex: 'details', render: (t: string) => t || '—' },
             ]}

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { actorLabel, CARD_KIND_NAMES, DEADLINE_KIND_NAMES } from '../../hall/hall-logic.ts';
-import { useWindows, windowLabel } from '../../hall/queries.ts';
+import { usePeople, useWindows, windowLabel } from '../../hall/queries.ts';
 import type { CardRecord, SupervisionBoard } from '../../hall/types.ts';
 
 const time = (iso: string) =>
@@ -17,6 +17,7 @@ export default function SupervisionPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const me = useSession().data?.user?.id;
+  const people = usePeople();
   const [kind, setKind] = useState<string | undefined>();
   const [windowId, setWindowId] = useState<string | undefined>();
   const windows = useWindows();
@@ -100,7 +101,7 @@ export default function SupervisionPage() {
                 `${DEADLINE_KIND_NAMES[c.deadlineKind] ?? c.deadlineKind} ${c.deadline}`,
             },
             { title: '窗口', dataIndex: 'windowId', render: (w: string) => windowLabel(windows.data, w) },
-            { title: '责任人', dataIndex: 'staffId', render: (s: string) => actorLabel(s, me, new Map()) },
+            { title: '责任人', dataIndex: 'staffId', render: (s: string) => actorLabel(s, me, people) },
             { title: '说明', dataIndex: 'message' },
             {
               title: '办件',
