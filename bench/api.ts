@@ -77,15 +77,16 @@ async function pgAdmin(text: string): Promise<void> {
   }
 }
 
-/** A fresh store of the dialect, with its disposal. */
+/** A fresh store of the dialect (location: the SQLite data directory or the database URL), with its disposal. */
 export async function freshStore(
   dialect: 'sqlite' | 'postgres',
-): Promise<{ store: Store; dispose(): Promise<void> }> {
+): Promise<{ store: Store; location: string; dispose(): Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = await mkdtemp(path.join(tmpdir(), 'zhengwu-bench-'));
     const store = await openDatabase({ dataDir: dir });
     return {
       store,
+      location: dir,
       async dispose() {
         await store.close();
         await rm(dir, { recursive: true, force: true });
@@ -102,6 +103,7 @@ export async function freshStore(
   });
   return {
     store,
+    location: url.toString(),
     async dispose() {
       await store.close();
       await pgAdmin(`drop database if exists ${name} with (force)`);

@@ -218,9 +218,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(api);
   }
   if (only === undefined || only === 'hall') {
-    const { benchHall, formatHallSection, parseHallArgs } = await import('./hall.ts');
+    const { benchHall, currentHallSection, formatHallSection, parseHallArgs } = await import('./hall.ts');
     const hallOptions = { ...parseHallArgs(args), out: options.out };
-    const hall = formatHallSection(await benchHall(hallOptions), hallOptions);
+    const hall = formatHallSection(
+      await benchHall(hallOptions),
+      hallOptions,
+      currentHallSection(options.out),
+    );
     writeSection(options.out, hall);
     console.log(hall);
   }

@@ -6,7 +6,7 @@
  * row, the supervision cards issued by then and the audit row are written in one transaction. Nothing
  * updates or deletes an event. Which transitions are allowed is the core's business (core/hall).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
 import type { CaseEvent, CaseState, CaseStatus } from '../../core/hall/case-status.ts';
 import type { SupervisionCard } from '../../core/hall/supervision.ts';
 import { parseUnknownJson, toJson } from '../json.ts';
@@ -318,15 +318,10 @@ export class CaseRepository {
   async activeDuring(start: string, end: string): Promise<{ id: string; history: CaseEvent[] }[]> {
     // Cases first, then their events by primary key: a join filtered on the events' time let SQLite walk
     // every earlier event of the hall's history through case_events_at_idx, so a day's report grew with
-    // the whole year instead of with the day.
-    const ids = (
-      await this.context.db
-        .selectFrom('hall_cases')
-        .select('id')
-        .where('received_at', '<', end)
-        .where((eb) => eb.or([eb('closed_at', 'is', null), eb('closed_at', '>=', start)]))
-        .execute()
-    ).map((r) => r.id);
+    // the whole year instead of with the day. The cases as two ranges of hall_cases_open_idx (closed_at,
+    // received_at): the open ones, and those closed since `start`. With the OR in one query both databases
+    // read every case received before `end`, the hall's whole history.
+    const ids = await this.activeIds(start, end);
     const byCase = new Map<string, { seq: number; event: CaseEvent }[]>(ids.map((id) => [id, []]));
     for (let k = 0; k < ids.length; k += ID_CHUNK) {
       const events = await this.context.db
@@ -346,24 +341,49 @@ export class CaseRepository {
       .map(([id, list]) => ({ id, history: list.sort((a, b) => a.seq - b.seq).map((x) => x.event) }));
   }
 
+  /** The ids of the cases received before `end` and open or closed at or after `start`, in id order. */
+  private async activeIds(start: string, end: string): Promise<string[]> {
+    const db = this.context.db;
+    const rows = await db
+      .selectFrom('hall_cases')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .where('received_at', '<', end)
+      .unionAll(
+        db
+          .selectFrom('hall_cases')
+          .select('id')
+          .where('closed_at', '>=', start)
+          .where('received_at', '<', end),
+      )
+      .execute();
+    return rows.map((r) => r.id).sort();
+  }
+
   /** Cases not in a final status, with their history (for the supervision sweep). */
   async openCases(): Promise<{ id: string; history: CaseEvent[] }[]> {
-    const rows = await this.context.db
-      .selectFrom('case_events as e')
-      .innerJoin('hall_cases as c', 'c.id', 'e.case_id')
-      .select(['e.case_id', 'e.seq', 'e.event'])
-      .where('c.closed_at', 'is', null)
-      .execute();
-    const byCase = new Map<string, { seq: number; event: CaseEvent }[]>();
-    for (const r of rows) {
-      const list = byCase.get(r.case_id) ?? [];
-      list.push({ seq: r.seq, event: parseUnknownJson(r.event, '办件记录') as CaseEvent });
-      byCase.set(r.case_id, list);
+    // The open cases first (hall_cases_open_idx), then their events by primary key: a join let the
+    // databases scan every event of the hall's history to find those of the few open cases.
+    const ids = (
+      await this.context.db.selectFrom('hall_cases').select('id').where('closed_at', 'is', null).execute()
+    ).map((r) => r.id);
+    const out: { id: string; history: CaseEvent[] }[] = [];
+    for (let k = 0; k < ids.length; k += ID_CHUNK) {
+      const rows = await this.context.db
+        .selectFrom('case_events')
+        .select(['case_id', 'seq', 'event'])
+        .where('case_id', 'in', ids.slice(k, k + ID_CHUNK))
+        .execute();
+      const byCase = new Map<string, { seq: number; event: CaseEvent }[]>();
+      for (const r of rows) {
+        const list = byCase.get(r.case_id) ?? [];
+        list.push({ seq: r.seq, event: parseUnknownJson(r.event, '办件记录') as CaseEvent });
+        byCase.set(r.case_id, list);
+      }
+      for (const [id, list] of byCase)
+        out.push({ id, history: list.sort((a, b) => a.seq - b.seq).map((x) => x.event) });
     }
-    return [...byCase.entries()].map(([id, list]) => ({
-      id,
-      history: list.sort((a, b) => a.seq - b.seq).map((x) => x.event),
-    }));
+    return out;
   }
 
   /**
@@ -427,28 +447,39 @@ export class CaseRepository {
   /**
    * Bulk loading of whole cases (the generator and migrations from other systems): the rows, every event
    * and the cards, in batches inside one transaction, with one audit row for the batch.
+   *
+   * Each table's rows go in as one bound parameter per statement (up to BULK_ROWS rows): on PostgreSQL
+   * `insert … select * from unnest($1::text[], $2::int[], …)`, one array per column; on SQLite
+   * `insert … select value->>0, … from json_each($1)`, the rows as one JSON array of arrays. Kysely's
+   * multi-row VALUES built and compiled a node per value (17 per case, 10 per event) and the databases
+   * parsed as many placeholders; this is less work on both sides (writing 20,000 generated cases: SQLite
+   * 2.0 → 1.8 s, PostgreSQL 3.8 → 3.4 s). Same rows, same values, still parameterised statements.
    */
   async importCases(cases: readonly ImportedCase[], actorId: string | null): Promise<void> {
     const at = isoNow(this.context);
+    const postgres = this.context.db.getExecutor().adapter instanceof PostgresAdapter;
     await withAudit(this.context.db, { actorId, at }, async (trx, audit) => {
-      const rows = cases.map((c) => caseRow(c, at));
-      for (let i = 0; i < rows.length; i += 500)
-        await trx
-          .insertInto('hall_cases')
-          .values(rows.slice(i, i + 500))
-          .execute();
-      const events = cases.flatMap((c) => eventRows(c.state.caseId, c.state.history));
-      for (let i = 0; i < events.length; i += 1000)
-        await trx
-          .insertInto('case_events')
-          .values(events.slice(i, i + 1000))
-          .execute();
-      const cards = cases.flatMap((c) => c.cards);
-      for (let i = 0; i < cards.length; i += 1000)
-        await trx
-          .insertInto('supervision_cards')
-          .values(cards.slice(i, i + 1000).map(cardRow))
-          .execute();
+      await bulkInsert(
+        trx,
+        postgres,
+        'hall_cases',
+        CASE_COLUMNS,
+        cases.map((c) => caseRow(c, at)),
+      );
+      await bulkInsert(
+        trx,
+        postgres,
+        'case_events',
+        EVENT_COLUMNS,
+        cases.flatMap((c) => eventRows(c.state.caseId, c.state.history)),
+      );
+      await bulkInsert(
+        trx,
+        postgres,
+        'supervision_cards',
+        CARD_COLUMNS,
+        cases.flatMap((c) => c.cards.map(cardRow)),
+      );
       await audit({
         action: 'case.import',
         entity: 'case',
@@ -456,5 +487,87 @@ export class CaseRepository {
         after: { cases: cases.length },
       });
     });
+  }
+}
+
+/** Rows per bulk statement: bounds the size of the one parameter (a few MB). */
+const BULK_ROWS = 5000;
+
+type ColumnType = 'text' | 'int';
+
+const CASE_COLUMNS = {
+  id: 'text',
+  case_number: 'text',
+  window_id: 'text',
+  item_code: 'text',
+  kind: 'text',
+  status: 'text',
+  version: 'int',
+  received_at: 'text',
+  closed_at: 'text',
+  handler_id: 'text',
+  received_by: 'text',
+  applicant_name: 'text',
+  id_number_enc: 'text',
+  phone_enc: 'text',
+  phone_tail_hash: 'text',
+  state: 'text',
+  updated_at: 'text',
+} as const satisfies Record<keyof HallCasesTable, ColumnType>;
+
+const EVENT_COLUMNS = {
+  case_id: 'text',
+  seq: 'int',
+  at: 'text',
+  actor_id: 'text',
+  type: 'text',
+  from_status: 'text',
+  to_status: 'text',
+  reason: 'text',
+  episode: 'int',
+  event: 'text',
+} as const satisfies Record<keyof ReturnType<typeof eventRows>[number], ColumnType>;
+
+const CARD_COLUMNS = {
+  id: 'text',
+  case_id: 'text',
+  episode: 'int',
+  kind: 'text',
+  deadline_kind: 'text',
+  deadline: 'text',
+  issued_at: 'text',
+  window_id: 'text',
+  staff_id: 'text',
+  provisional: 'int',
+  message: 'text',
+} as const satisfies Record<keyof ReturnType<typeof cardRow>, ColumnType>;
+
+/**
+ * Inserts `rows` into `table`, BULK_ROWS per statement, each statement's rows bound as one value: column
+ * arrays for PostgreSQL's unnest, a JSON array of arrays for SQLite's json_each. Table, column names and
+ * casts come from the constants above, never from input.
+ */
+async function bulkInsert<R extends object>(
+  db: Kysely<Database>,
+  postgres: boolean,
+  table: 'hall_cases' | 'case_events' | 'supervision_cards',
+  columns: { readonly [K in keyof R]: ColumnType },
+  rows: readonly R[],
+): Promise<void> {
+  const names = Object.keys(columns) as (keyof R & string)[];
+  const into = sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})`;
+  for (let i = 0; i < rows.length; i += BULK_ROWS) {
+    const chunk = rows.slice(i, i + BULK_ROWS);
+    if (postgres) {
+      const arrays = names.map((n) => {
+        const values = chunk.map((r) => r[n] ?? null);
+        return columns[n] === 'int' ? sql`${values}::int[]` : sql`${values}::text[]`;
+      });
+      await sql`${into} select * from unnest(${sql.join(arrays)})`.execute(db);
+    } else {
+      const json = JSON.stringify(chunk.map((r) => names.map((n) => r[n] ?? null)));
+      const picks = names.map((_, k) => sql`value ->> ${sql.lit(k)}`);
+      await sql`${into} select ${sql.join(picks)} from json_each(${json})`.execute(db);
+    }
   }
 }
