@@ -82,10 +82,18 @@ async function start(): Promise<void> {
   }
   out('按 Ctrl+C 停止。');
 
-  // Expired sessions are refused anyway; this only keeps the table small.
-  const sweep = setInterval(() => void deps.repos.sessions.deleteExpired().catch(() => {}), 3_600_000);
+  // Expired sessions are refused anyway; this only keeps the table small. The hall's supervision sweep
+  // records the cards due and the deemed acceptances (视为受理) of cases nobody decided on in time.
+  const hourly = async () => {
+    await deps.repos.sessions.deleteExpired();
+    await services.hall.supervision.sweepAsOf(deps.now(), null);
+  };
+  const sweep = setInterval(
+    () => void hourly().catch((e: unknown) => app.log.error(e, '定时清理或电子监察巡检失败')),
+    3_600_000,
+  );
   sweep.unref();
-  await deps.repos.sessions.deleteExpired();
+  await hourly();
 
   let stopping = false;
   const stop = async (signal: string) => {

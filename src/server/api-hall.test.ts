@@ -149,4 +149,48 @@ describe.each(TEST_STORES)('the hall API on $name', (entry) => {
     );
     expect(back.body).toEqual({ created: 0, updated: 0 });
   });
+
+  // Last in this file: it moves the server's clock three weeks on.
+  it('the sweep records as accepted, from receipt, the cases nobody decided on within 5 working days', async () => {
+    const w = await hallWorld(server);
+    const received = server.clock.now();
+    const undecided = await w.newCase();
+    const corrected = await w.newCase(committedItem, [{ type: 'requestCorrection', missing: ['营业执照'] }]);
+    const manager = await server.loggedIn(['hallManager']);
+    const early = await manager.post<{ deemed: number }>('/api/hall/supervision/sweep');
+    expect(early.status).toBe(200);
+    expect((await manager.get<{ status: string }>(`/api/hall/cases/${undecided.id}`)).body.status).toBe(
+      'submitted',
+    );
+
+    server.clock.advance(21 * 86_400_000);
+    const later = await server.loggedIn(['hallManager']);
+    const swept = await later.post<{ cases: number; added: number; deemed: number }>(
+      '/api/hall/supervision/sweep',
+    );
+    expect(swept.status).toBe(200);
+    expect(swept.body.deemed).toBeGreaterThanOrEqual(1);
+    const view = await later.get<{
+      status: string;
+      version: number;
+      history: { type: string; actorId: string; deemed?: boolean; clockStart?: string }[];
+    }>(`/api/hall/cases/${undecided.id}`);
+    expect(view.body.status).toBe('accepted');
+    expect(view.body.history.at(-1)).toMatchObject({
+      type: 'accepted',
+      actorId: 'system',
+      deemed: true,
+      clockStart: new Date(received.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+    });
+    // Awaiting the applicant's materials is not the window's delay: not deemed.
+    expect((await later.get<{ status: string }>(`/api/hall/cases/${corrected.id}`)).body.status).toBe(
+      'correctionRequested',
+    );
+    // Once only.
+    const again = await later.post<{ deemed: number }>('/api/hall/supervision/sweep');
+    expect(again.body.deemed).toBe(0);
+    expect((await later.get<{ version: number }>(`/api/hall/cases/${undecided.id}`)).body.version).toBe(
+      view.body.version,
+    );
+  });
 });

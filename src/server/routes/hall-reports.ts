@@ -28,10 +28,11 @@ export const hallReportRoutes: AnyRoute[] = [
     method: 'POST',
     url: '/api/hall/supervision/sweep',
     tag: TAG,
-    summary: '补记在办办件已签发的监察卡',
-    description: '办件每次办理时已记录其监察卡；无人办理的在办办件由此补记（可每日定时调用）。',
+    summary: '补记在办办件已签发的监察卡和视为受理',
+    description:
+      '办件每次办理时已记录其监察卡；无人办理的在办办件由此补记。收件（或补正材料）后 5 个工作日内未作决定的办件记为视为受理（操作人 system），办理时限自收件（补正材料）之日起算。服务器每小时自动执行一次。',
     audience: 'login',
-    response: z.object({ cases: z.number(), added: z.number() }),
+    response: z.object({ cases: z.number(), added: z.number(), deemed: z.number() }),
     handler: ({ services, actor }) => services.hall.supervision.sweep(actor),
   }),
   route({

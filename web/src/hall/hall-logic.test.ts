@@ -156,6 +156,7 @@ describe('small displays', () => {
   });
   it('labels who acted', () => {
     expect(actorLabel('u1', 'u1', new Map())).toBe('本人');
+    expect(actorLabel('system', 'u1', new Map())).toBe('系统');
     expect(actorLabel('u2', 'u1', new Map([['u2', '李四']]))).toBe('李四');
     expect(actorLabel('abcdef123456', 'u1', new Map())).toBe('工作人员（编号abcdef12）');
   });

@@ -272,6 +272,7 @@ export function actorLabel(
   names: ReadonlyMap<string, string>,
 ): string {
   if (me && actorId === me) return '本人';
+  if (actorId === 'system') return '系统';
   const known = names.get(actorId);
   if (known) return known;
   return actorId ? `工作人员（编号${actorId.slice(0, 8)}）` : '系统';
