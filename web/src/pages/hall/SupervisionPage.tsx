@@ -30,8 +30,11 @@ export default function SupervisionPage() {
   });
   const sweep = async () => {
     try {
-      const r = await api.post<{ cases: number; added: number }>('/api/hall/supervision/sweep');
-      message.success(`已检查在办办件 ${r.cases} 件，补记监察卡 ${r.added} 张`);
+      const r = await api.post<{ cases: number; added: number; deemed: number }>(
+        '/api/hall/supervision/sweep',
+      );
+      const deemed = r.deemed ? `，${r.deemed} 件逾期未作决定的办件记为视为受理` : '';
+      message.success(`已检查在办办件 ${r.cases} 件，补记监察卡 ${r.added} 张${deemed}`);
       await client.invalidateQueries({ queryKey: ['hall', 'supervision'] });
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
@@ -77,7 +80,7 @@ export default function SupervisionPage() {
           onChange={setWindowId}
           options={(windows.data ?? []).map((w) => ({ value: w.id, label: `${w.number}号窗口 ${w.name}` }))}
         />
-        <Button onClick={sweep}>补记监察卡</Button>
+        <Button onClick={sweep}>立即巡检</Button>
       </Space>
       <div className="table-scroll">
         <Table<CardRecord>
