@@ -15,7 +15,7 @@ import { parseTrustedProxies } from '../server/security.ts';
 import { ensureWebBuild } from '../server/web-build.ts';
 import { loadDemoData } from '../services/demo-data.ts';
 import { ensureFirstAdmin } from '../services/first-admin.ts';
-import { serviceDeps } from '../services/service-context.ts';
+import { serviceConfigFromEnv, serviceDeps } from '../services/service-context.ts';
 import { createServices } from '../services/services.ts';
 import { openDatabase, storeOptionsFromEnv } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
   // A fresh clone's `npm ci` builds the UI (prepare); after a pull or an edit, rebuild what is stale.
   await ensureWebBuild(out);
 
-  const deps = serviceDeps(store);
+  const deps = serviceDeps(store, { config: serviceConfigFromEnv(env) });
   const services = createServices(deps);
   const admin = await ensureFirstAdmin(deps, env.ZHENGWU_ADMIN_PASSWORD);
   if (env.ZHENGWU_DEMO_DATA !== '0') {

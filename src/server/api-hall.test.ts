@@ -4,7 +4,10 @@
  * (right number and phone tail only, nothing personal), the LED counts and the catalogue as XLSX.
  */
 import { describe, expect, it } from 'vitest';
+import { officialCalendar } from '../core/hall/calendar.ts';
 import { committedItem } from '../core/hall/sample-catalogue.ts';
+import { addWorkdays, dayEndsAt } from '../core/hall/workdays.ts';
+import { shanghaiDate } from '../core/workflow/deadlines.ts';
 import { TEST_STORES } from '../store/test-stores.ts';
 import { hallWorld, TEST_PHONE } from './test-hall.ts';
 import { useTestServer } from './test-server.ts';
@@ -192,5 +195,26 @@ describe.each(TEST_STORES)('the hall API on $name', (entry) => {
     expect((await later.get<{ version: number }>(`/api/hall/cases/${undecided.id}`)).body.version).toBe(
       view.body.version,
     );
+  });
+});
+
+describe.each(TEST_STORES)('e-supervision settings on $name', (entry) => {
+  const server = useTestServer(entry, { config: { warningDays: 3 } });
+
+  it('warns the configured number of working days before the promised deadline', async () => {
+    const w = await hallWorld(server);
+    const c = await w.newCase(committedItem, [{ type: 'accept' }]);
+    const clockStart = shanghaiDate(server.clock.now());
+    const warnDay = addWorkdays(clockStart, committedItem.promisedDays - 3, officialCalendar);
+    // Just after that day ends: with the default of 1 day there would be no warning yet.
+    server.clock.set(new Date(Date.parse(dayEndsAt(warnDay)) + 60_000).toISOString());
+    const manager = await server.loggedIn(['hallManager']);
+    expect((await manager.post('/api/hall/supervision/sweep')).status).toBe(200);
+    const view = await manager.get<{ cards: { kind: string; deadlineKind: string; issuedAt: string }[] }>(
+      `/api/hall/cases/${c.id}`,
+    );
+    expect(view.body.cards).toEqual([
+      expect.objectContaining({ kind: 'warning', deadlineKind: 'promised', issuedAt: dayEndsAt(warnDay) }),
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Role } from '../core/access/roles.ts';
 import { hashPassword } from '../services/passwords.ts';
-import { type ServiceDeps, serviceDeps } from '../services/service-context.ts';
+import { type ServiceConfig, type ServiceDeps, serviceDeps } from '../services/service-context.ts';
 import { createServices, type Services } from '../services/services.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import {
@@ -130,7 +130,7 @@ const TEST_RATE_LIMITS = {
 
 export function useTestServer(
   entry: TestStoreEntry,
-  options: { rateLimits?: SecurityOptions['rateLimits'] } = {},
+  options: { rateLimits?: SecurityOptions['rateLimits']; config?: Partial<ServiceConfig> } = {},
 ): TestServer {
   let state: {
     test: TestStore;
@@ -151,7 +151,12 @@ export function useTestServer(
       await migrateToLatest(test.store);
       const deps = serviceDeps(test.store, {
         now: clock.now,
-        config: { hashing: TEST_HASHING, publicationFormats: ['html'], dataKey: TEST_DATA_KEY },
+        config: {
+          hashing: TEST_HASHING,
+          publicationFormats: ['html'],
+          dataKey: TEST_DATA_KEY,
+          ...options.config,
+        },
       });
       const services = createServices(deps);
       const { app, routes } = await buildApp({

@@ -214,7 +214,7 @@ export class CaseService {
         throw new ZhengwuError(code, r.error.message);
       throw new ZhengwuError('CASE_RULE', r.error.message, { rule: code });
     }
-    const cards = supervise(r.state.history, item, this.hall.calendar, now);
+    const cards = supervise(r.state.history, item, this.hall.calendar, now, this.hall.supervision);
     const saved = await this.repos.cases.append(r.state, version, cards, actorId);
     if (saved === 'conflict') throw new ZhengwuError('CONFLICT', '该办件已被他人办理，请刷新后再操作。');
     const after = await this.repos.cases.get(caseId);

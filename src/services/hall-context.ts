@@ -6,6 +6,7 @@ import type { Actor } from '../core/access/roles.ts';
 import { ZhengwuError } from '../core/errors.ts';
 import { officialCalendar, type WorkCalendar } from '../core/hall/calendar.ts';
 import type { ServiceItem } from '../core/hall/service-item.ts';
+import type { SupervisionOptions } from '../core/hall/supervision.ts';
 import { shanghaiDate } from '../core/workflow/deadlines.ts';
 import { loadDataKey, PersonalDataCipher } from '../store/personal-data.ts';
 import type { ServiceDeps } from './service-context.ts';
@@ -31,6 +32,11 @@ export class HallContext {
     if (!actor?.roles.includes('windowStaff')) return actor;
     const windowIds = await this.deps.repos.hall.windowsOf(actor.id, shanghaiDate(this.deps.now()));
     return { ...actor, windowIds };
+  }
+
+  /** The supervision settings the cards are issued by (ZHENGWU_WARNING_DAYS). */
+  get supervision(): SupervisionOptions {
+    return { warningDays: this.deps.config.warningDays };
   }
 
   async item(code: string): Promise<ServiceItem> {

@@ -3,6 +3,7 @@
  * access checks (core/access/policy.ts) and call the repositories; routes only translate HTTP.
  */
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../core/access/password-policy.ts';
+import { ZhengwuError } from '../core/errors.ts';
 import { DEFAULT_PUBLICATION_DAYS } from '../core/workflow/deadlines.ts';
 import type { OutputFormat } from '../render/render-disclosure.ts';
 import type { Store } from '../store/database.ts';
@@ -29,6 +30,8 @@ export interface ServiceConfig {
    * null: ZHENGWU_DATA_KEY or the data directory's key file, read when first needed.
    */
   dataKey: Buffer | null;
+  /** E-supervision: warn this many working days before a promised deadline (0: no warnings). */
+  warningDays: number;
 }
 
 export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
@@ -39,6 +42,7 @@ export const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
   publicationDays: DEFAULT_PUBLICATION_DAYS,
   hashing: { memoryCost: 65536, timeCost: 3 },
   dataKey: null,
+  warningDays: 1,
 };
 
 export interface ServiceDeps {
@@ -46,6 +50,17 @@ export interface ServiceDeps {
   repos: Repositories;
   now: () => Date;
   config: ServiceConfig;
+}
+
+/** The settings read from the environment (ZHENGWU_WARNING_DAYS); the rest keep their defaults. */
+export function serviceConfigFromEnv(env: Record<string, string | undefined>): Partial<ServiceConfig> {
+  const raw = env.ZHENGWU_WARNING_DAYS?.trim() || String(DEFAULT_SERVICE_CONFIG.warningDays);
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) > 10)
+    throw new ZhengwuError(
+      'INVALID_INPUT',
+      `ZHENGWU_WARNING_DAYS 应为 0 到 10 的整数（0 表示不预警），收到“${raw}”。`,
+    );
+  return { warningDays: Number(raw) };
 }
 
 export function serviceDeps(

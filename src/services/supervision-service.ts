@@ -75,7 +75,7 @@ export class SupervisionService {
       if (!item) continue;
       const history = await this.deemIfDue(c.history, item, asOf, actorId);
       if (history !== c.history) deemed++;
-      cards.push(...supervise(history, item, this.hall.calendar, asOf));
+      cards.push(...supervise(history, item, this.hall.calendar, asOf, this.hall.supervision));
     }
     const added = cards.length ? await repos.cases.recordCards(cards, actorId) : 0;
     return { cases: open.length, added, deemed };
@@ -97,7 +97,7 @@ export class SupervisionService {
     if (state.status !== 'submitted' || !decisionWindowClosed(state, asOf, calendar)) return history;
     const r = transitionCase(state, { type: 'deemAccept' }, { now: asOf, actorId: 'system', item, calendar });
     if (!r.ok) return history; // 即办件 are not deemed: they are decided on the spot or not at all.
-    const cards = supervise(r.state.history, item, calendar, asOf);
+    const cards = supervise(r.state.history, item, calendar, asOf, this.hall.supervision);
     const saved = await this.hall.deps.repos.cases.append(
       r.state,
       history.length,
