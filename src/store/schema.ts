@@ -279,6 +279,41 @@ export interface HallReportsTable {
   generated_by: string | null;
 }
 
+export interface PreApprovalsTable {
+  id: string;
+  center_id: string;
+  /** 投资项目代码, normalised (2018-130303-47-01-000123). */
+  project_code: string;
+  project_name: string;
+  /** 建设单位. */
+  construction_unit: string;
+  location: string;
+  /** Integer 分. */
+  total_investment_fen: number;
+  /** 建设内容及规模. */
+  content: string;
+  /** The higher authority it is reported to. */
+  authority: string;
+  /** Cached: the `to` of the last event. */
+  status: string;
+  /** Optimistic lock: the number of events. */
+  version: number;
+  submitted_at: IsoTime;
+  submitted_by: string;
+  updated_at: IsoTime;
+}
+
+export interface PreApprovalEventsTable {
+  pre_approval_id: string;
+  seq: number;
+  at: IsoTime;
+  actor_id: string;
+  type: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -301,4 +336,6 @@ export interface Database {
   supervision_cards: SupervisionCardsTable;
   joint_cases: JointCasesTable;
   hall_reports: HallReportsTable;
+  pre_approvals: PreApprovalsTable;
+  pre_approval_events: PreApprovalEventsTable;
 }

@@ -1,11 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  availablePreApprovalActions,
+  checkProjectCode,
   PRE_APPROVAL_FINAL,
+  PRE_APPROVAL_STATUSES,
   PRE_APPROVAL_TRANSITIONS,
   type PreApproval,
   type PreApprovalActionType,
+  type PreApprovalProject,
   preApprovalProblems,
+  preApprovalProjectProblems,
   submitPreApproval,
   transitionPreApproval,
 } from './pre-approval.ts';
@@ -65,5 +70,92 @@ describe('project pre-approval', () => {
   it('finds forged records', () => {
     const s = submitPreApproval({ projectId: 'P', projectName: '项目' }, ctx(0));
     expect(preApprovalProblems({ ...s, status: 'approved' })).toEqual(['状态与记录不符']);
+  });
+});
+
+describe('the actions offered', () => {
+  it('are exactly the actions the flow accepts from each status', () => {
+    const types = Object.keys(PRE_APPROVAL_TRANSITIONS) as PreApprovalActionType[];
+    for (const status of PRE_APPROVAL_STATUSES) {
+      const s: PreApproval = { projectId: 'P', projectName: '项目', status, history: [] };
+      const accepted = types.filter((type) => transitionPreApproval(s, { type, reason: '理由' }, ctx(1)).ok);
+      expect(availablePreApprovalActions(status)).toEqual(accepted);
+    }
+    expect(availablePreApprovalActions('reported')).toEqual([]);
+    expect(availablePreApprovalActions('returned')).toEqual(['resubmit']);
+  });
+});
+
+describe('investment project codes (投资项目代码)', () => {
+  it('accepts the national shape and normalises what people type', () => {
+    expect(checkProjectCode('2018-130303-47-01-000123')).toEqual({
+      ok: true,
+      code: '2018-130303-47-01-000123',
+    });
+    expect(checkProjectCode(' ２０１８－１３０３０３－４７－０１－０００１２３ ')).toEqual({
+      ok: true,
+      code: '2018-130303-47-01-000123',
+    });
+    expect(checkProjectCode('20181303034701000123')).toEqual({ ok: true, code: '2018-130303-47-01-000123' });
+    expect(checkProjectCode('2024—130303—48—02—000001')).toEqual({
+      ok: true,
+      code: '2024-130303-48-02-000001',
+    });
+  });
+
+  it('explains what is wrong in Chinese', () => {
+    const message = (code: string) => {
+      const r = checkProjectCode(code);
+      return r.ok ? null : r.message;
+    };
+    expect(message('')).toBe('请填写投资项目代码。');
+    expect(message('2018-13030-47-01-000123')).toBe(
+      '投资项目代码应为“年份-6位行政区划代码-2位行业代码-2位项目类型代码-6位流水号”，如 2018-130303-47-01-000123。',
+    );
+    expect(message('1899-130303-47-01-000123')).toBe('投资项目代码的年份“1899”不正确：应为赋码的年份。');
+    expect(message('2018-990303-47-01-000123')).toMatch(/^投资项目代码的行政区划代码“990303”不正确/);
+    expect(message('2018-130303-00-01-000123')).toBe('投资项目代码的行业代码不能为“00”。');
+    expect(message('2018-130303-47-00-000123')).toBe('投资项目代码的项目类型代码不能为“00”。');
+    expect(message('2018-130303-47-01-000000')).toBe('投资项目代码的流水号不能为“000000”。');
+    expect(message('2018-130303-47-01-000123<script>')).toMatch(/^投资项目代码应为/);
+  });
+
+  it('never accepts a code it would not give back in the national shape', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const r = checkProjectCode(text);
+        if (r.ok) expect(r.code).toMatch(/^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/);
+        else expect(r.message).toMatch(/\p{Script=Han}.*。$/u);
+      }),
+    );
+  });
+});
+
+describe('the project as entered', () => {
+  const project: PreApprovalProject = {
+    projectName: '山海关古城停车场建设项目',
+    projectCode: '2018-130303-47-01-000123',
+    constructionUnit: '秦皇岛市山海关区城市建设投资有限公司',
+    location: '山海关区古城南门外',
+    totalInvestmentFen: 12_345_600_000,
+    content: '新建停车位 420 个及配套设施',
+    centerId: 'C1',
+    authority: '秦皇岛市行政审批局',
+  };
+
+  it('is fine when complete', () => {
+    expect(preApprovalProjectProblems(project)).toEqual([]);
+  });
+
+  it('names every missing fact and a wrong amount', () => {
+    expect(
+      preApprovalProjectProblems({ ...project, constructionUnit: ' ', authority: '', totalInvestmentFen: 0 }),
+    ).toEqual(['请填写建设单位。', '请填写上报机关。', '总投资应大于零。']);
+    expect(preApprovalProjectProblems({ ...project, totalInvestmentFen: 1.5 })).toEqual([
+      '总投资应为以分计的整数金额。',
+    ]);
+    expect(preApprovalProjectProblems({ ...project, totalInvestmentFen: 10 ** 14 + 1 })).toEqual([
+      '总投资超过1万亿元，请核对金额单位（万元）。',
+    ]);
   });
 });

@@ -132,3 +132,94 @@ export function preApprovalProblems(s: PreApproval): string[] {
   if (s.history.at(-1)?.to !== s.status) problems.push('状态与记录不符');
   return problems;
 }
+
+/** The actions the flow accepts from a status (the policy decides who may take them). */
+export function availablePreApprovalActions(status: PreApprovalStatus): PreApprovalActionType[] {
+  return (Object.keys(PRE_APPROVAL_TRANSITIONS) as PreApprovalActionType[]).filter((t) =>
+    PRE_APPROVAL_TRANSITIONS[t].from.includes(status),
+  );
+}
+
+/**
+ * The project a pre-approval is about. Money is integer 分 (shown in 万元). `centerId` is the service
+ * center it was registered at; `authority` the higher authority it is reported to (e.g. 秦皇岛市行政审批局).
+ */
+export interface PreApprovalProject {
+  projectName: string;
+  /** 投资项目代码: 年份-行政区划-行业-项目类型-流水号, e.g. 2018-130303-47-01-000123. */
+  projectCode: string;
+  /** 建设单位. */
+  constructionUnit: string;
+  location: string;
+  totalInvestmentFen: number;
+  /** 建设内容及规模. */
+  content: string;
+  centerId: string;
+  authority: string;
+}
+
+/** Province-level prefixes of GB/T 2260 administrative division codes (71 台湾, 81 香港, 82 澳门 included). */
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
+  62, 63, 64, 65, 71, 81, 82,
+]);
+
+const CODE_FORMAT =
+  '投资项目代码应为“年份-6位行政区划代码-2位行业代码-2位项目类型代码-6位流水号”，如 2018-130303-47-01-000123';
+
+export type ProjectCodeResult = { ok: true; code: string } | { ok: false; message: string };
+
+/**
+ * Checks an investment project code (投资项目代码, as the national online approval platform assigns it)
+ * loosely: the shape, a plausible year, a province-level prefix to the division code, and no all-zero
+ * parts. Full-width digits, spaces and other dashes are accepted and normalised; twenty digits without
+ * dashes are split. No check digit exists to verify.
+ */
+export function checkProjectCode(input: string): ProjectCodeResult {
+  const folded = input
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[‐‑‒–—―−－_]/g, '-');
+  const digitsOnly = /^\d{20}$/.test(folded)
+    ? `${folded.slice(0, 4)}-${folded.slice(4, 10)}-${folded.slice(10, 12)}-${folded.slice(12, 14)}-${folded.slice(14)}`
+    : folded;
+  if (!digitsOnly) return { ok: false, message: '请填写投资项目代码。' };
+  const m = /^(\d{4})-(\d{6})-(\d{2})-(\d{2})-(\d{6})$/.exec(digitsOnly);
+  if (!m) return { ok: false, message: `${CODE_FORMAT}。` };
+  const [, year = '', region = '', industry = '', type = '', serial = ''] = m;
+  const y = Number(year);
+  if (y < 2000 || y > 2099)
+    return { ok: false, message: `投资项目代码的年份“${year}”不正确：应为赋码的年份。` };
+  if (!PROVINCES.has(Number(region.slice(0, 2))))
+    return {
+      ok: false,
+      message: `投资项目代码的行政区划代码“${region}”不正确：前两位应为省级代码（如河北省为13）。`,
+    };
+  if (industry === '00') return { ok: false, message: '投资项目代码的行业代码不能为“00”。' };
+  if (type === '00') return { ok: false, message: '投资项目代码的项目类型代码不能为“00”。' };
+  if (serial === '000000') return { ok: false, message: '投资项目代码的流水号不能为“000000”。' };
+  return { ok: true, code: digitsOnly };
+}
+
+/** The largest total investment taken: 1万亿元 (beyond it is a typing error, and far below unsafe integers). */
+export const MAX_TOTAL_INVESTMENT_FEN = 100_000_000_000_000;
+
+/** What is wrong with a project as entered (empty when it may be registered), in Chinese. */
+export function preApprovalProjectProblems(p: PreApprovalProject): string[] {
+  const problems: string[] = [];
+  const code = checkProjectCode(p.projectCode);
+  if (!code.ok) problems.push(code.message);
+  const required: [keyof PreApprovalProject, string][] = [
+    ['projectName', '项目名称'],
+    ['constructionUnit', '建设单位'],
+    ['location', '建设地点'],
+    ['content', '建设内容及规模'],
+    ['authority', '上报机关'],
+  ];
+  for (const [field, name] of required) if (!String(p[field]).trim()) problems.push(`请填写${name}。`);
+  const fen = p.totalInvestmentFen;
+  if (!Number.isSafeInteger(fen)) problems.push('总投资应为以分计的整数金额。');
+  else if (fen <= 0) problems.push('总投资应大于零。');
+  else if (fen > MAX_TOTAL_INVESTMENT_FEN) problems.push('总投资超过1万亿元，请核对金额单位（万元）。');
+  return problems;
+}

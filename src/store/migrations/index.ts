@@ -10,6 +10,7 @@ import { documents } from './0004-documents.ts';
 import { publications } from './0005-publications.ts';
 import { auditLog } from './0006-audit-log.ts';
 import { hall } from './0007-hall.ts';
+import { preApproval } from './0008-pre-approval.ts';
 import type { MigrationContext, MigrationFactory } from './migration.ts';
 
 export const MIGRATIONS: Readonly<Record<string, MigrationFactory>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, MigrationFactory>> = {
   '0005-publications': publications,
   '0006-audit-log': auditLog,
   '0007-hall': hall,
+  '0008-pre-approval': preApproval,
 };
 
 export function buildMigrations(

@@ -13,6 +13,7 @@ import { CaseRepository } from './hall-cases.ts';
 import { HallOrganisationRepository } from './hall-organisation.ts';
 import { HallReportRepository } from './hall-reports.ts';
 import { JointCaseRepository } from './joint-cases.ts';
+import { PreApprovalRepository } from './pre-approvals.ts';
 import { PublicationRepository } from './publications.ts';
 import { RegionRepository } from './regions.ts';
 import { ServiceItemRepository } from './service-items.ts';
@@ -36,6 +37,7 @@ export interface Repositories {
   cards: SupervisionCardRepository;
   jointCases: JointCaseRepository;
   hallReports: HallReportRepository;
+  preApprovals: PreApprovalRepository;
 }
 
 export interface RepositoryOptions {
@@ -61,6 +63,7 @@ export function createRepositories(db: Kysely<Database>, options: RepositoryOpti
     cards: new SupervisionCardRepository(context),
     jointCases: new JointCaseRepository(context),
     hallReports: new HallReportRepository(context),
+    preApprovals: new PreApprovalRepository(context),
   };
 }
 
