@@ -221,6 +221,23 @@ const HALL_SYSTEM_MATRIX = `
     reviewer+editor/own       .   .   Y   .   .   .   Y   Y
     reviewer+editor/other     .   .   Y   .   .   .   Y   Y`;
 
+/** Project pre-approval (项目预审), on the system as a whole. */
+const PRE_APPROVAL_MATRIX = `
+                          hall.preApproval.view hall.preApproval.submit hall.preApproval.decide
+    anonymous                  .   .   .
+    admin/own                  Y   .   .
+    admin/other                Y   .   .
+    reviewer/own               .   .   .
+    reviewer/other             .   .   .
+    editor/own                 .   .   .
+    editor/other               .   .   .
+    hallManager/own            Y   Y   Y
+    hallManager/other          Y   Y   Y
+    windowStaff/own            Y   Y   .
+    windowStaff/other          Y   Y   .
+    reviewer+editor/own        .   .   .
+    reviewer+editor/other      .   .   .`;
+
 interface Cell {
   actor: string;
   column: string;
@@ -260,6 +277,7 @@ describe('the authorisation matrix', () => {
       ...parse(SYSTEM_MATRIX).columns,
       ...parse(WINDOW_MATRIX).columns,
       ...parse(HALL_SYSTEM_MATRIX).columns,
+      ...parse(PRE_APPROVAL_MATRIX).columns,
     ].sort();
     expect(covered).toEqual([...ACTIONS].sort());
   });
@@ -292,9 +310,11 @@ describe('the authorisation matrix', () => {
   });
 
   it('system actions: every actor', () => {
-    const wrong = [...parse(SYSTEM_MATRIX).cells, ...parse(HALL_SYSTEM_MATRIX).cells].filter(
-      (c) => can(actorOf(c.actor), c.column as Action, { type: 'system' }).allowed !== c.allowed,
-    );
+    const wrong = [
+      ...parse(SYSTEM_MATRIX).cells,
+      ...parse(HALL_SYSTEM_MATRIX).cells,
+      ...parse(PRE_APPROVAL_MATRIX).cells,
+    ].filter((c) => can(actorOf(c.actor), c.column as Action, { type: 'system' }).allowed !== c.allowed);
     expect(wrong).toEqual([]);
   });
 

@@ -90,6 +90,9 @@ export const ACTIONS = [
   'hall.report',
   'hall.publicQuery',
   'hall.dashboard',
+  'hall.preApproval.view',
+  'hall.preApproval.submit',
+  'hall.preApproval.decide',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -229,6 +232,23 @@ export const POLICY: Record<Action, PolicyRule> = {
   'hall.publicQuery': { name: '查询办件进度', resource: 'system', grants: [{ who: 'anyone' }] },
   // The LED screen in the hall: today's counts per window, nothing personal.
   'hall.dashboard': { name: '查看大厅实时数据', resource: 'system', grants: [{ who: 'anyone' }] },
+  // Investment project pre-approval (项目预审): registered and resubmitted at the window; the preliminary
+  // review, approval, return, refusal and the report upward are 业务科's (the hall's management).
+  'hall.preApproval.view': {
+    name: '查看项目预审',
+    resource: 'system',
+    grants: [{ who: 'windowStaff' }, { who: 'hallManager' }, { who: 'admin' }],
+  },
+  'hall.preApproval.submit': {
+    name: '申报项目预审',
+    resource: 'system',
+    grants: [{ who: 'windowStaff' }, { who: 'hallManager' }],
+  },
+  'hall.preApproval.decide': {
+    name: '审查、批准和上报项目预审',
+    resource: 'system',
+    grants: [{ who: 'hallManager' }],
+  },
 };
 
 /** The workflow action a budget action performs, for the status messages. */
