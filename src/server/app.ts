@@ -16,6 +16,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { hallCaseRoutes } from './routes/hall-cases.ts';
 import { hallCatalogueRoutes } from './routes/hall-catalogue.ts';
 import { hallOrganisationRoutes } from './routes/hall-organisation.ts';
+import { hallPreApprovalRoutes } from './routes/hall-pre-approvals.ts';
 import { hallReportRoutes } from './routes/hall-reports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { openDataRoutes } from './routes/open-data.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...hallCatalogueRoutes,
     ...hallCaseRoutes,
     ...hallReportRoutes,
+    ...hallPreApprovalRoutes,
     ...portalRoutes,
   );
   registerRoutes(app, routes, options.services, security.rateLimits);

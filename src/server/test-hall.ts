@@ -8,6 +8,12 @@ import { businessRegistrationItem } from '../core/hall/business-registration.ts'
 import { officialCalendar } from '../core/hall/calendar.ts';
 import type { CaseAction } from '../core/hall/case-status.ts';
 import { openCase, transitionCase } from '../core/hall/case-transition.ts';
+import {
+  type PreApprovalActionType,
+  type PreApprovalProject,
+  submitPreApproval,
+  transitionPreApproval,
+} from '../core/hall/pre-approval.ts';
 import { committedItem, sampleItems } from '../core/hall/sample-catalogue.ts';
 import type { ServiceItem } from '../core/hall/service-item.ts';
 import { catalogueToXlsx } from '../render/xlsx/catalogue-xlsx.ts';
@@ -51,6 +57,11 @@ GET /api/hall/reports/monthly/:month                   .    Y      .       .    
 GET /api/hall/reports/monthly/:month/xlsx              .    Y      .       .        .        Y    .
 GET /api/hall/reports/annual/:year                     .    Y      .       .        .        Y    .
 GET /api/hall/dashboard                                Y    Y      Y       Y        Y        Y    Y
+GET /api/hall/pre-approvals                            .    Y      .       .        .        Y    Y
+GET /api/hall/pre-approvals/:id                        .    Y      .       .        .        Y    Y
+POST /api/hall/pre-approvals                           .    .      .       .        .        Y    Y
+POST /api/hall/pre-approvals/:id/actions               .    .      .       .        .        Y    .
+POST /api/hall/pre-approvals/:id/actions#resubmit      .    .      .       .        .        Y    Y
 `;
 
 export interface HallWorld {
@@ -159,6 +170,48 @@ const get = (path: string): Call => ({ method: 'GET', path });
 const unique = () => Math.random().toString(36).slice(2, 8);
 const returned: CaseAction = { type: 'return', reason: '经营场所不符合要求' };
 const resubmitReturned: CaseAction = { type: 'resubmit', supplied: ['经营场所平面图'] };
+
+let projectSerial = 0;
+
+/** A project to register at the hall's center, with a project code no other test has used. */
+export async function testProject(server: TestServer): Promise<PreApprovalProject> {
+  const serial = String((Date.now() % 900_000) + ++projectSerial).padStart(6, '0');
+  return {
+    projectName: `山海关古城停车场建设项目${unique()}`,
+    projectCode: `2024-130303-48-01-${serial}`,
+    constructionUnit: '秦皇岛市山海关区城市建设投资有限公司',
+    location: '山海关区古城南门外',
+    totalInvestmentFen: 3_560_000_000,
+    content: '新建停车位420个及配套设施',
+    centerId: (await hallWorld(server)).centerId,
+    authority: '秦皇岛市行政审批局',
+  };
+}
+
+/** A pre-approval registered by a clerk and taken through `steps` (as 业务科 would), straight in the store. */
+async function preApproval(server: TestServer, steps: PreApprovalActionType[] = []) {
+  const project = await testProject(server);
+  const now = server.clock.now();
+  let state = submitPreApproval(
+    { projectId: randomUUID(), projectName: project.projectName },
+    { now, actorId: 'clerk' },
+  );
+  await server.deps.repos.preApprovals.create(project, state, 'clerk');
+  for (const type of steps) {
+    const r = transitionPreApproval(
+      state,
+      { type, reason: '请补充用地预审意见' },
+      { now, actorId: 'manager' },
+    );
+    if (!r.ok) throw new Error(r.message);
+    if (
+      (await server.deps.repos.preApprovals.append(r.state, state.history.length, 'manager')) === 'conflict'
+    )
+      throw new Error('conflict');
+    state = r.state;
+  }
+  return { id: state.projectId, version: state.history.length };
+}
 
 export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer) => Promise<Call>> = {
   'GET /api/hall/centers': async () => get('/api/hall/centers'),
@@ -312,4 +365,28 @@ export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer)
   'GET /api/hall/reports/monthly/:month/xlsx': async () => get('/api/hall/reports/monthly/2024-02/xlsx'),
   'GET /api/hall/reports/annual/:year': async () => get('/api/hall/reports/annual/2023'),
   'GET /api/hall/dashboard': async () => get('/api/hall/dashboard'),
+  'GET /api/hall/pre-approvals': async () => get('/api/hall/pre-approvals'),
+  'GET /api/hall/pre-approvals/:id': async (_w, _me, s) =>
+    get(`/api/hall/pre-approvals/${(await preApproval(s)).id}`),
+  'POST /api/hall/pre-approvals': async (_w, _me, s) => ({
+    method: 'POST',
+    path: '/api/hall/pre-approvals',
+    body: await testProject(s),
+  }),
+  'POST /api/hall/pre-approvals/:id/actions': async (_w, _me, s) => {
+    const p = await preApproval(s);
+    return {
+      method: 'POST',
+      path: `/api/hall/pre-approvals/${p.id}/actions`,
+      body: { version: p.version, action: { type: 'passPreliminary' } },
+    };
+  },
+  'POST /api/hall/pre-approvals/:id/actions#resubmit': async (_w, _me, s) => {
+    const p = await preApproval(s, ['return']);
+    return {
+      method: 'POST',
+      path: `/api/hall/pre-approvals/${p.id}/actions`,
+      body: { version: p.version, action: { type: 'resubmit', reason: '已补充用地预审意见' } },
+    };
+  },
 };

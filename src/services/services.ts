@@ -10,6 +10,7 @@ import { HallOrganisationService } from './hall-organisation-service.ts';
 import { HallReportService } from './hall-report-service.ts';
 import { JointCaseService } from './joint-case-service.ts';
 import { OpenDataExports, OpenDataService } from './open-data-service.ts';
+import { PreApprovalService } from './pre-approval-service.ts';
 import type { ServiceDeps } from './service-context.ts';
 import { SupervisionService } from './supervision-service.ts';
 import { WorkflowService } from './workflow-service.ts';
@@ -30,6 +31,7 @@ export interface Services {
     joint: JointCaseService;
     supervision: SupervisionService;
     reports: HallReportService;
+    preApprovals: PreApprovalService;
   };
 }
 
@@ -57,5 +59,6 @@ function hallServices(hall: HallContext): Services['hall'] {
     joint: new JointCaseService(hall),
     supervision: new SupervisionService(hall),
     reports: new HallReportService(hall),
+    preApprovals: new PreApprovalService(hall),
   };
 }
