@@ -15,6 +15,7 @@ const row = (dialect: string, cases: number, daily: number): HallRow => ({
   dailyCases: 10,
   monthlySeconds: 30,
   monthlyRatio: 3,
+  monthlyCases: 20,
   date: '2026-11-29',
 });
 

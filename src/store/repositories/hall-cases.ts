@@ -60,6 +60,14 @@ export interface CaseFilter {
   limit?: number;
 }
 
+/** A case a report reads: its receipt and closing time (as in its row) and its history up to the end read. */
+export interface ActiveCase {
+  id: string;
+  receivedAt: string;
+  closedAt: string | null;
+  history: CaseEvent[];
+}
+
 /** A whole case for bulk loading (the generator): its row and its history and cards. */
 export interface ImportedCase extends NewCase {
   cards: readonly SupervisionCard[];
@@ -313,15 +321,17 @@ export class CaseRepository {
 
   /**
    * Every case with something to show between `start` and `end` (ISO): received before `end` and not
-   * closed before `start`, with its history up to `end`. What a daily report reads.
+   * closed before `start`, with its history up to `end`, in id order. What a daily report reads (and,
+   * over a month, what the monthly report reads once for all its days).
    */
-  async activeDuring(start: string, end: string): Promise<{ id: string; history: CaseEvent[] }[]> {
+  async activeDuring(start: string, end: string): Promise<ActiveCase[]> {
     // Cases first, then their events by primary key: a join filtered on the events' time let SQLite walk
     // every earlier event of the hall's history through case_events_at_idx, so a day's report grew with
     // the whole year instead of with the day. The cases as two ranges of hall_cases_open_idx (closed_at,
     // received_at): the open ones, and those closed since `start`. With the OR in one query both databases
     // read every case received before `end`, the hall's whole history.
-    const ids = await this.activeIds(start, end);
+    const active = await this.activeIds(start, end);
+    const ids = active.map((c) => c.id);
     const byCase = new Map<string, { seq: number; event: CaseEvent }[]>(ids.map((id) => [id, []]));
     for (let k = 0; k < ids.length; k += ID_CHUNK) {
       const events = await this.context.db
@@ -335,29 +345,36 @@ export class CaseRepository {
           .get(r.case_id)
           ?.push({ seq: r.seq, event: parseUnknownJson(r.event, '办件记录') as CaseEvent });
     }
-    return [...byCase.entries()]
-      .filter(([, list]) => list.length > 0)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([id, list]) => ({ id, history: list.sort((a, b) => a.seq - b.seq).map((x) => x.event) }));
+    return active
+      .map((c) => ({
+        ...c,
+        history: (byCase.get(c.id) ?? []).sort((a, b) => a.seq - b.seq).map((x) => x.event),
+      }))
+      .filter((c) => c.history.length > 0);
   }
 
-  /** The ids of the cases received before `end` and open or closed at or after `start`, in id order. */
-  private async activeIds(start: string, end: string): Promise<string[]> {
+  /** The cases received before `end` and open or closed at or after `start`, in id order. */
+  private async activeIds(
+    start: string,
+    end: string,
+  ): Promise<{ id: string; receivedAt: string; closedAt: string | null }[]> {
     const db = this.context.db;
     const rows = await db
       .selectFrom('hall_cases')
-      .select('id')
+      .select(['id', 'received_at', 'closed_at'])
       .where('closed_at', 'is', null)
       .where('received_at', '<', end)
       .unionAll(
         db
           .selectFrom('hall_cases')
-          .select('id')
+          .select(['id', 'received_at', 'closed_at'])
           .where('closed_at', '>=', start)
           .where('received_at', '<', end),
       )
       .execute();
-    return rows.map((r) => r.id).sort();
+    return rows
+      .map((r) => ({ id: r.id, receivedAt: r.received_at, closedAt: r.closed_at }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Cases not in a final status, with their history (for the supervision sweep). */
