@@ -26,6 +26,8 @@ const HallReportsPage = lazy(() => import('./pages/hall/ReportsPage.tsx'));
 const CataloguePage = lazy(() => import('./pages/hall/CataloguePage.tsx'));
 const QueryPage = lazy(() => import('./pages/hall/QueryPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/hall/DashboardPage.tsx'));
+const PreApprovalsPage = lazy(() => import('./pages/hall/PreApprovalsPage.tsx'));
+const PreApprovalPage = lazy(() => import('./pages/hall/PreApprovalPage.tsx'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -84,6 +86,8 @@ export function AppRoutes() {
               <Route path="joint/:id" element={<JointPage />} />
               <Route path="reports" element={<HallReportsPage />} />
               <Route path="catalogue" element={<CataloguePage />} />
+              <Route path="pre-approvals" element={<PreApprovalsPage />} />
+              <Route path="pre-approvals/:id" element={<PreApprovalPage />} />
             </Route>
             <Route path="*" element={<NotFound />} />
           </Route>

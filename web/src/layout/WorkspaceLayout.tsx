@@ -33,6 +33,7 @@ export function WorkspaceLayout() {
   const hallItems = [
     ...(hall ? [link('/workspace/hall/intake', '窗口受理'), link('/workspace/hall/cases', '我的办件')] : []),
     ...(hall ? [link('/workspace/hall/joint', '联办件')] : []),
+    ...(hall || roles.includes('admin') ? [link('/workspace/hall/pre-approvals', '项目预审')] : []),
     ...(manager || roles.includes('admin')
       ? [link('/workspace/hall/supervision', '电子监察'), link('/workspace/hall/reports', '报表')]
       : []),
