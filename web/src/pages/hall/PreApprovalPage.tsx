@@ -112,17 +112,20 @@ export default function PreApprovalPage() {
           </p>
         ) : (
           <Space wrap size={[8, 8]}>
-            {actions.map((a) => (
-              <Button
-                key={a}
-                type={PRIMARY.includes(a) ? 'primary' : 'default'}
-                danger={DANGER.includes(a)}
-                onClick={() => setOpen(a)}
-                aria-label={`${preApprovalActionName(a)}（项目 ${p.projectCode}）`}
-              >
-                {a === 'reportUp' ? `上报${p.authority}` : preApprovalActionName(a)}
-              </Button>
-            ))}
+            {actions.map((a) => {
+              const label = a === 'reportUp' ? `上报${p.authority}` : preApprovalActionName(a);
+              return (
+                <Button
+                  key={a}
+                  type={PRIMARY.includes(a) ? 'primary' : 'default'}
+                  danger={DANGER.includes(a)}
+                  onClick={() => setOpen(a)}
+                  aria-label={`${label}（项目 ${p.projectCode}）`}
+                >
+                  {label}
+                </Button>
+              );
+            })}
           </Space>
         )}
       </Card>

@@ -116,6 +116,7 @@ export default function PreApprovalsPage() {
             {
               title: '项目名称',
               dataIndex: 'projectName',
+              width: 240,
               sorter: compareProjectNames,
               render: (name: string, r) => <Link to={`/workspace/hall/pre-approvals/${r.id}`}>{name}</Link>,
             },
