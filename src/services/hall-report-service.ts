@@ -61,7 +61,7 @@ export class HallReportService {
       this.repos.cases.activeDuring(start, end),
       this.hall.itemLookup(),
     ]);
-    return dailyReport(cases, itemOf, this.hall.calendar, date);
+    return dailyReport(cases, itemOf, this.hall.calendar, date, this.hall.supervision);
   }
 
   /** The daily report; a day that is over is archived the first time and read from the archive after. */
@@ -135,7 +135,7 @@ export class HallReportService {
         const history = c.history.filter((e) => e.at < end);
         if (history.length) ofDay.push({ id: c.id, history });
       }
-      const report = dailyReport(ofDay, itemOf, this.hall.calendar, date);
+      const report = dailyReport(ofDay, itemOf, this.hall.calendar, date, this.hall.supervision);
       if (this.hall.deps.now().toISOString() < end) {
         out.push(report);
         continue;
