@@ -172,6 +172,23 @@ describe.each(TEST_STORES)('project pre-approval API on $name', (entry) => {
     expect([after.body.status, after.body.version]).toEqual(['submitted', 1]);
   });
 
+  it('lets one of two simultaneous decisions on the same version land, and only one', async () => {
+    const clerk = await login('clerk', ['windowStaff']);
+    const a = await login('manager-a', ['hallManager']);
+    const b = await login('manager-b', ['hallManager']);
+    const v = (await clerk.c.post<View>('/api/hall/pre-approvals', await testProject(server))).body;
+    const results = await Promise.all([act(a.c, v, 'passPreliminary'), act(b.c, v, 'reject', '不符合规划')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)?.body;
+    const after = await clerk.c.get<View>(`/api/hall/pre-approvals/${v.id}`);
+    expect([after.body.status, after.body.version, after.body.history.length]).toEqual([
+      winner?.status,
+      2,
+      2,
+    ]);
+    expect(await server.deps.repos.auditLog.listByEntity('preApproval', v.id)).toHaveLength(2);
+  });
+
   it('is not for the budget side or the public', async () => {
     const editor = await login('editor', ['editor']);
     expect((await editor.c.get<Failure>('/api/hall/pre-approvals')).status).toBe(403);
