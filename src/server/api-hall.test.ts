@@ -126,6 +126,36 @@ describe.each(TEST_STORES)('the hall API on $name', (entry) => {
     expect(led.body.windows.find((x) => x.windowId === w.windowId)?.received).toBeGreaterThanOrEqual(1);
   });
 
+  it('ends a staff assignment, refusing dates before it began or after it ended', async () => {
+    const w = await hallWorld(server);
+    const clerk = await server.user(`end-${entry.dialect}`, ['windowStaff']);
+    const manager = await server.loggedIn(['hallManager']);
+    const a = await manager.post<{ id: string }>('/api/hall/staff', {
+      windowId: w.windowId,
+      userId: clerk.id,
+      fromDate: '2024-03-01',
+    });
+    expect(a.status).toBe(201);
+    const early = await manager.post<{ error: { code: string; message: string } }>(
+      `/api/hall/staff/${a.body.id}/end`,
+      { toDate: '2024-02-28' },
+    );
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe('结束日期不能早于开始日期（2024-03-01）。');
+    const ended = await manager.post(`/api/hall/staff/${a.body.id}/end`, { toDate: '2024-03-31' });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({ id: a.body.id, fromDate: '2024-03-01', toDate: '2024-03-31' });
+    const later = await manager.post<{ error: { message: string } }>(`/api/hall/staff/${a.body.id}/end`, {
+      toDate: '2024-04-30',
+    });
+    expect(later.status).toBe(400);
+    expect(later.body.error.message).toBe('该安排已于 2024-03-31 结束，不能延后；请重新安排。');
+    const missing = await manager.post(`/api/hall/staff/${crypto.randomUUID()}/end`, {
+      toDate: '2024-03-31',
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it('names the people of the hall for histories and cards, and nobody else', async () => {
     const clerk = await server.user(`clerk-${entry.dialect}-names`, ['windowStaff']);
     const editor = await server.user(`editor-${entry.dialect}-names`, ['editor']);

@@ -33,6 +33,7 @@ POST /api/hall/windows                                 .    Y      .       .    
 GET /api/hall/people                                   .    Y      .       .        .        Y    Y
 GET /api/hall/staff                                    .    Y      .       .        .        Y    Y
 POST /api/hall/staff                                   .    Y      .       .        .        Y    .
+POST /api/hall/staff/:id/end                           .    Y      .       .        .        Y    .
 GET /api/hall/items                                    Y    Y      Y       Y        Y        Y    Y
 PUT /api/hall/items                                    .    Y      .       .        .        Y    .
 GET /api/hall/items/:code                              Y    Y      Y       Y        Y        Y    Y
@@ -248,6 +249,14 @@ export const HALL_CALLS: Record<string, (w: unknown, me: Me, server: TestServer)
       path: '/api/hall/staff',
       body: { windowId: (await hallWorld(s)).windowId, userId: u.id, fromDate: '2024-01-01' },
     };
+  },
+  'POST /api/hall/staff/:id/end': async (_w, _me, s) => {
+    const u = await s.user(`staff-${unique()}`, ['windowStaff']);
+    const a = await s.deps.repos.hall.assignStaff(
+      { windowId: (await hallWorld(s)).windowId, userId: u.id, fromDate: '2024-01-01' },
+      null,
+    );
+    return { method: 'POST', path: `/api/hall/staff/${a.id}/end`, body: { toDate: '2024-06-30' } };
   },
   'GET /api/hall/items': async () => get('/api/hall/items'),
   'PUT /api/hall/items': async () => ({

@@ -115,6 +115,20 @@ export class HallOrganisationService {
     return this.repos.hall.staff(windowId);
   }
 
+  /** Ends an assignment on `toDate` (inclusive): not before it began, and not moved later once ended. */
+  async endStaff(actor: Actor | null, id: string, toDate: string): Promise<StaffAssignment> {
+    authorize(actor, 'hall.organisation.manage', { type: 'system' });
+    const a = await this.repos.hall.getAssignment(id);
+    if (!a) throw new ZhengwuError('NOT_FOUND', `人员安排不存在（${id}）。`);
+    if (toDate < a.fromDate)
+      throw new ZhengwuError('INVALID_INPUT', `结束日期不能早于开始日期（${a.fromDate}）。`);
+    if (a.toDate !== null && toDate > a.toDate)
+      throw new ZhengwuError('INVALID_INPUT', `该安排已于 ${a.toDate} 结束，不能延后；请重新安排。`);
+    const ended = await this.repos.hall.endAssignment(id, toDate, actor?.id ?? null);
+    if (!ended) throw new ZhengwuError('NOT_FOUND', `人员安排不存在（${id}）。`);
+    return ended;
+  }
+
   async assignStaff(
     actor: Actor | null,
     input: { windowId: string; userId: string; fromDate: string; toDate?: string | null },

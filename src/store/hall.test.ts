@@ -57,7 +57,7 @@ describe.each(TEST_STORES)('the hall store on $name', (entry) => {
       { windowId: w.id, userId: u.id, fromDate: '2024-03-01', toDate: '2024-03-31' },
       null,
     );
-    await hall.assignStaff({ windowId: w2.id, userId: u.id, fromDate: '2024-03-15' }, null);
+    const second = await hall.assignStaff({ windowId: w2.id, userId: u.id, fromDate: '2024-03-15' }, null);
     expect(await hall.windowsOf(u.id, '2024-02-29')).toEqual([]);
     expect(await hall.windowsOf(u.id, '2024-03-01')).toEqual([w.id]);
     expect(await hall.windowsOf(u.id, '2024-03-31')).toEqual([w.id, w2.id].sort());
@@ -65,6 +65,20 @@ describe.each(TEST_STORES)('the hall store on $name', (entry) => {
     expect((await auditLog.listByEntity('window', w.id)).map((a) => a.action)).toEqual([
       'window.create',
       'windowStaff.assign',
+    ]);
+    // Ending an assignment keeps it for the days it ran.
+    expect(await hall.endAssignment(second.id, '2024-04-30', null)).toEqual({
+      ...second,
+      toDate: '2024-04-30',
+    });
+    expect(await hall.getAssignment(second.id)).toEqual({ ...second, toDate: '2024-04-30' });
+    expect(await hall.windowsOf(u.id, '2024-04-30')).toEqual([w2.id]);
+    expect(await hall.windowsOf(u.id, '2024-05-01')).toEqual([]);
+    expect(await hall.endAssignment('no-such-assignment', '2024-04-30', null)).toBeUndefined();
+    expect((await auditLog.listByEntity('window', w2.id)).map((a) => a.action)).toEqual([
+      'window.create',
+      'windowStaff.assign',
+      'windowStaff.end',
     ]);
   });
 

@@ -124,4 +124,25 @@ export const hallOrganisationRoutes: AnyRoute[] = [
     response: z.unknown(),
     handler: ({ body, services, actor }) => services.hall.organisation.assignStaff(actor, body),
   }),
+  route({
+    method: 'POST',
+    url: '/api/hall/staff/:id/end',
+    tag: TAG,
+    summary: '结束人员安排',
+    description:
+      '该人员在 toDate 当天（含）之后不再在该窗口工作；安排记录保留，以往日期仍可查到当天的经办窗口。',
+    audience: 'login',
+    params: z.strictObject({ id: IdSchema }),
+    body: z.strictObject({ toDate: DateSchema }),
+    response: z.object({
+      id: z.string(),
+      windowId: z.string(),
+      userId: z.string(),
+      fromDate: z.string(),
+      toDate: z.string().nullable(),
+    }),
+    errors: ['NOT_FOUND', 'INVALID_INPUT'],
+    handler: ({ params, body, services, actor }) =>
+      services.hall.organisation.endStaff(actor, params.id, body.toDate),
+  }),
 ];

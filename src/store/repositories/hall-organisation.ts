@@ -251,6 +251,32 @@ export class HallOrganisationRepository {
     });
   }
 
+  async getAssignment(id: string): Promise<StaffAssignment | undefined> {
+    const row = await this.context.db
+      .selectFrom('window_staff')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toAssignment(row) : undefined;
+  }
+
+  /** The assignment ends on `toDate` (inclusive); the record stays, so past days keep who worked them. */
+  async endAssignment(
+    id: string,
+    toDate: string,
+    actorId: string | null,
+  ): Promise<StaffAssignment | undefined> {
+    return this.audited(actorId, async (trx, audit) => {
+      const row = await trx.selectFrom('window_staff').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const before = toAssignment(row);
+      await trx.updateTable('window_staff').set({ to_date: toDate }).where('id', '=', id).execute();
+      const after = { ...before, toDate };
+      await audit({ action: 'windowStaff.end', entity: 'window', entityId: before.windowId, before, after });
+      return after;
+    });
+  }
+
   async staff(windowId?: string): Promise<StaffAssignment[]> {
     let q = this.context.db.selectFrom('window_staff').selectAll();
     if (windowId !== undefined) q = q.where('window_id', '=', windowId);
