@@ -127,8 +127,8 @@ describe('project pre-approval (browser)', () => {
     const history = manager.getByRole('table').last();
     const rows = history.locator('tbody tr.ant-table-row');
     await rows.nth(5).waitFor();
-    const cells = await rows.evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? '')),
+    const cells = await Promise.all(
+      (await rows.all()).map(async (r) => (await r.locator('td').allTextContents()).map((t) => t.trim())),
     );
     expect(cells.map(([, action, status, who, why]) => [action, status, who, why])).toEqual([
       ['申报', '已申报', 'pa-clerk', '—'],
