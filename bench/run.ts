@@ -13,9 +13,9 @@
  *
  * Then rendering (bench/render.ts), PDF import (bench/pdf-import.ts) and API throughput under load
  * (bench/api.ts, which takes the last four options; --only api runs it alone), and the service hall at
- * scale (bench/hall.ts: intake, the daily and the monthly report over a generated year of 200,000 cases
- * on SQLite and PostgreSQL; --hall-cases 10000000 for ten million; --only hall runs it alone), each in its
- * own section.
+ * scale (bench/hall.ts: intake, the daily and the monthly report over a generated hall of 200,000 cases,
+ * one year, on SQLite and PostgreSQL; --hall-cases 200000,10000000 adds ten million, the history 2004–2024,
+ * about an hour per database on a 2-CPU machine; --only hall runs it alone), each in its own section.
  *
  * The figures go into the "Import and audit throughput" section of the output
  * file; other sections of the file are kept as they are.
