@@ -24,6 +24,7 @@ const SupervisionPage = lazy(() => import('./pages/hall/SupervisionPage.tsx'));
 const JointPage = lazy(() => import('./pages/hall/JointPage.tsx'));
 const HallReportsPage = lazy(() => import('./pages/hall/ReportsPage.tsx'));
 const CataloguePage = lazy(() => import('./pages/hall/CataloguePage.tsx'));
+const OrganisationPage = lazy(() => import('./pages/hall/OrganisationPage.tsx'));
 const QueryPage = lazy(() => import('./pages/hall/QueryPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/hall/DashboardPage.tsx'));
 const PreApprovalsPage = lazy(() => import('./pages/hall/PreApprovalsPage.tsx'));
@@ -86,6 +87,7 @@ export function AppRoutes() {
               <Route path="joint/:id" element={<JointPage />} />
               <Route path="reports" element={<HallReportsPage />} />
               <Route path="catalogue" element={<CataloguePage />} />
+              <Route path="organisation" element={<OrganisationPage />} />
               <Route path="pre-approvals" element={<PreApprovalsPage />} />
               <Route path="pre-approvals/:id" element={<PreApprovalPage />} />
             </Route>

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { officialCalendar } from '../../../src/core/hall/calendar.ts';
 import { shanghaiDate } from '../../../src/core/workflow/deadlines.ts';
 import { api } from '../api/client.ts';
-import type { HallWindow, ServiceItem, StaffAssignment } from './types.ts';
+import type { ServiceCenterNode } from './organisation-logic.ts';
+import type { HallWindow, ServiceItem, StaffAssignment, StationedDepartment } from './types.ts';
 
 export const calendar = officialCalendar;
 export const todayInShanghai = () => shanghaiDate(new Date());
@@ -23,6 +24,24 @@ export function usePeople(): ReadonlyMap<string, string> {
     staleTime: 60_000,
   });
   return new Map((q.data ?? []).map((p) => [p.id, p.displayName]));
+}
+
+/** The service centers as a tree (district → township → village). */
+export function useCenters() {
+  return useQuery({
+    queryKey: ['hall', 'centers'],
+    queryFn: () => api.get<ServiceCenterNode[]>('/api/hall/centers'),
+    staleTime: 60_000,
+  });
+}
+
+/** The departments stationed in a center (none asked for without a center). */
+export function useDepartments(centerId: string | undefined) {
+  return useQuery({
+    queryKey: ['hall', 'departments', centerId ?? ''],
+    queryFn: () => api.get<StationedDepartment[]>(`/api/hall/centers/${centerId}/departments`),
+    enabled: Boolean(centerId),
+  });
 }
 
 export function useItems() {

@@ -16,6 +16,13 @@ export interface HallWindow {
   kind: string;
 }
 
+export interface StationedDepartment {
+  id: string;
+  centerId: string;
+  name: string;
+  departmentId: string | null;
+}
+
 export interface StaffAssignment {
   id: string;
   windowId: string;

@@ -38,6 +38,7 @@ export function WorkspaceLayout() {
       ? [link('/workspace/hall/supervision', '电子监察'), link('/workspace/hall/reports', '报表')]
       : []),
     ...(hall || roles.includes('admin') ? [link('/workspace/hall/catalogue', '事项目录')] : []),
+    ...(manager || roles.includes('admin') ? [link('/workspace/hall/organisation', '中心与窗口')] : []),
   ];
   const items = [
     ...(budget || !hall ? [{ key: '/workspace', label: <Link to="/workspace">预算</Link> }] : []),

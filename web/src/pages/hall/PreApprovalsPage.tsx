@@ -8,7 +8,6 @@ import { useSession } from '../../api/session.ts';
 import { formatWan } from '../../format/amount.ts';
 import { PreApprovalStatusTag } from '../../hall/PreApprovalStatusTag.tsx';
 import {
-  type CenterNode,
   canRegister,
   compareProjectNames,
   filterPreApprovals,
@@ -20,19 +19,12 @@ import {
   projectCodeProblem,
   wanToFen,
 } from '../../hall/pre-approval-logic.ts';
+import { useCenters } from '../../hall/queries.ts';
 
 const DEFAULT_AUTHORITY = '秦皇岛市行政审批局';
 
 const time = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
-function useCenters() {
-  return useQuery({
-    queryKey: ['hall', 'centers'],
-    queryFn: () => api.get<CenterNode[]>('/api/hall/centers'),
-    staleTime: 60_000,
-  });
-}
 
 export default function PreApprovalsPage() {
   const roles = useSession().data?.user?.roles ?? [];
