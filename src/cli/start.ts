@@ -83,10 +83,12 @@ async function start(): Promise<void> {
   out('按 Ctrl+C 停止。');
 
   // Expired sessions are refused anyway; this only keeps the table small. The hall's supervision sweep
-  // records the cards due and the deemed acceptances (视为受理) of cases nobody decided on in time.
+  // records the cards due and the deemed acceptances (视为受理) of cases nobody decided on in time, and the
+  // days that ended get their daily report archived.
   const hourly = async () => {
     await deps.repos.sessions.deleteExpired();
     await services.hall.supervision.sweepAsOf(deps.now(), null);
+    await services.hall.reports.archiveRecentDays();
   };
   const sweep = setInterval(
     () => void hourly().catch((e: unknown) => app.log.error(e, '定时清理或电子监察巡检失败')),

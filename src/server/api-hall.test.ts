@@ -228,6 +228,30 @@ describe.each(TEST_STORES)('the hall API on $name', (entry) => {
   });
 });
 
+describe.each(TEST_STORES)('daily reports archived each day on $name', (entry) => {
+  const server = useTestServer(entry);
+
+  it('archives the days that ended, once, as the report route then gives them', async () => {
+    const w = await hallWorld(server);
+    await w.newCase(committedItem, [{ type: 'accept' }]);
+    const received = shanghaiDate(server.clock.now());
+    expect(await server.services.hall.reports.archiveRecentDays()).not.toContain(received);
+    server.clock.advance(3 * 86_400_000);
+    const archived = await server.services.hall.reports.archiveRecentDays();
+    expect(archived).toContain(received);
+    expect(archived).toHaveLength(new Set(archived).size);
+    expect(await server.services.hall.reports.archiveRecentDays()).toEqual([]);
+    const manager = await server.loggedIn(['hallManager']);
+    const r = await manager.get<{
+      archived: boolean;
+      generatedAt: string;
+      report: { center: { received: number } };
+    }>(`/api/hall/reports/daily/${received}`);
+    expect(r.body.archived).toBe(true);
+    expect(r.body.report.center.received).toBe(1);
+  });
+});
+
 describe.each(TEST_STORES)('e-supervision settings on $name', (entry) => {
   const server = useTestServer(entry, { config: { warningDays: 3 } });
 

@@ -146,6 +146,20 @@ export class HallReportService {
     return out;
   }
 
+  /**
+   * Daily reports are generated each day whether or not anyone asks: the server calls this every hour, and
+   * the days of the last `days` that are over and not archived yet are computed and archived (a server that
+   * was down for a few days catches up). Returns the days archived now.
+   */
+  async archiveRecentDays(days = 7): Promise<IsoDate[]> {
+    const today = shanghaiDate(this.hall.deps.now());
+    const missing: IsoDate[] = [];
+    for (const d of this.daysOver(addDays(today, -days), addDays(today, -1)))
+      if (!(await this.repos.hallReports.get('daily', d))) missing.push(d);
+    if (missing.length) await this.dailiesOf(missing, null);
+    return missing;
+  }
+
   async monthly(actor: Actor | null, month: string): Promise<PeriodReport> {
     authorize(actor, 'hall.report', { type: 'system' });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ZhengwuError('INVALID_INPUT', '月份应为 YYYY-MM。');
