@@ -75,7 +75,7 @@ describe('pre-approval pages', () => {
       preApprovalHistoryRows([
         { seq: 0, type: 'submitted', at: 't', actorId: 'u', from: null, to: 'submitted', reason: null },
         { seq: 1, type: 'return', at: 't', actorId: 'm', from: 'submitted', to: 'returned', reason: '补充' },
-      ]).map((r) => [r.action, r.to, r.reason]),
+      ]).map((r) => [r.action, r.to, r.details]),
     ).toEqual([
       ['申报', '已申报', ''],
       ['退回补充', '已退回补充', '补充'],

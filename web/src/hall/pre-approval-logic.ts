@@ -11,25 +11,20 @@ import {
   PRE_APPROVAL_TRANSITIONS,
   type PreApprovalActionType,
   type PreApprovalEvent,
+  type PreApprovalProject,
   type PreApprovalStatus,
 } from '../../../src/core/hall/pre-approval.ts';
 import { parseAmount } from '../../../src/core/kernel/money.ts';
 import { normaliseTypedNumber } from '../format/amount.ts';
+import type { HistoryRow } from './history.ts';
 
 export type { PreApprovalActionType, PreApprovalEvent, PreApprovalStatus };
 export { checkProjectCode, PRE_APPROVAL_STATUSES };
 
-export interface PreApprovalSummary {
+/** A pre-approval as the list gives it: the project (the core's type) and where it stands. */
+export interface PreApprovalSummary extends PreApprovalProject {
   id: string;
-  projectName: string;
-  projectCode: string;
-  constructionUnit: string;
-  location: string;
-  totalInvestmentFen: number;
-  content: string;
-  centerId: string;
   centerName: string;
-  authority: string;
   status: PreApprovalStatus;
   statusName: string;
   version: number;
@@ -128,23 +123,14 @@ export function flattenCenters(nodes: readonly CenterNode[], depth = 0): { value
   ]);
 }
 
-export interface PreApprovalHistoryRow {
-  seq: number;
-  at: string;
-  action: string;
-  to: string;
-  actorId: string;
-  reason: string;
-}
-
-export function preApprovalHistoryRows(history: readonly PreApprovalEvent[]): PreApprovalHistoryRow[] {
+export function preApprovalHistoryRows(history: readonly PreApprovalEvent[]): HistoryRow[] {
   return history.map((e) => ({
     seq: e.seq,
     at: e.at,
     action: eventName(e.type),
     to: preApprovalStatusName(e.to),
     actorId: e.actorId,
-    reason: e.reason ?? '',
+    details: e.reason ?? '',
   }));
 }
 

@@ -1,13 +1,14 @@
 /** One case: its applicant (masked), time limits in working days, supervision cards, the actions and the full history. */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
+import { beijingTime } from '../../format/time.ts';
 import { CaseActions } from '../../hall/CaseActions.tsx';
 import { DeadlineText } from '../../hall/DeadlineText.tsx';
+import { HistoryCard } from '../../hall/HistoryCard.tsx';
 import {
-  actorLabel,
   CARD_KIND_NAMES,
   DEADLINE_KIND_NAMES,
   displayIdNumber,
@@ -27,9 +28,6 @@ export function useCase(id: string) {
     staleTime: 5_000,
   });
 }
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -72,7 +70,7 @@ export default function CasePage() {
           <Alert
             type="info"
             style={{ marginBottom: 12 }}
-            title={`申请人已于${time(corrected.at)}补齐补正材料${corrected.supplied.length ? `（${corrected.supplied.join('、')}）` : ''}。请受理，或写明理由不予受理。`}
+            title={`申请人已于${beijingTime(corrected.at)}补齐补正材料${corrected.supplied.length ? `（${corrected.supplied.join('、')}）` : ''}。请受理，或写明理由不予受理。`}
           />
         )}
         {missing && missing.length > 0 && c.status === 'submitted' && !corrected && (
@@ -87,8 +85,8 @@ export default function CasePage() {
           <Descriptions.Item label="公民身份号码">{displayIdNumber(c.applicant.idNumber)}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{displayPhone(c.applicant.phone)}</Descriptions.Item>
           <Descriptions.Item label="收件窗口">{windowLabel(windows.data, c.windowId)}</Descriptions.Item>
-          <Descriptions.Item label="收件时间">{time(c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label="办结时间">{c.closedAt ? time(c.closedAt) : '—'}</Descriptions.Item>
+          <Descriptions.Item label="收件时间">{beijingTime(c.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label="办结时间">{c.closedAt ? beijingTime(c.closedAt) : '—'}</Descriptions.Item>
           {d && (
             <>
               <Descriptions.Item label={`起算日（第${d.episode + 1}个受理周期）`}>
@@ -132,36 +130,19 @@ export default function CasePage() {
                 <Tag color={k.kind === 'red' ? 'red' : k.kind === 'yellow' ? 'gold' : 'orange'}>
                   {CARD_KIND_NAMES[k.kind]}
                 </Tag>
-                {DEADLINE_KIND_NAMES[k.deadlineKind] ?? k.deadlineKind} {k.deadline}，{time(k.issuedAt)}{' '}
-                签发：
+                {DEADLINE_KIND_NAMES[k.deadlineKind] ?? k.deadlineKind} {k.deadline}，
+                {beijingTime(k.issuedAt)} 签发：
                 {k.message}
               </li>
             ))}
           </ul>
         </Card>
       )}
-      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>办理记录</h2>} size="small">
-        <div className="table-scroll">
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="seq"
-            scroll={{ x: 760 }}
-            dataSource={historyRows(c.history)}
-            columns={[
-              { title: '时间', dataIndex: 'at', render: (at: string) => time(at), width: 170 },
-              { title: '办理', dataIndex: 'action' },
-              { title: '状态', dataIndex: 'to', render: (to: string) => statusName(to) },
-              {
-                title: '办理人',
-                dataIndex: 'actorId',
-                render: (a: string) => actorLabel(a, me, people),
-              },
-              { title: '理由与说明', dataIndex: 'details', render: (t: string) => t || '—' },
-            ]}
-          />
-        </div>
-      </Card>
+      <HistoryCard
+        rows={historyRows(c.history).map((r) => ({ ...r, to: statusName(r.to) }))}
+        me={me}
+        people={people}
+      />
     </Space>
   );
 }

@@ -1,24 +1,13 @@
 /** One project pre-approval: the project's facts, the steps the user may take (with reasons) and the full history. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Spin,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatWan } from '../../format/amount.ts';
+import { beijingTime } from '../../format/time.ts';
+import { HistoryCard } from '../../hall/HistoryCard.tsx';
 import { actorLabel } from '../../hall/hall-logic.ts';
 import { PreApprovalStatusTag } from '../../hall/PreApprovalStatusTag.tsx';
 import {
@@ -31,9 +20,6 @@ import {
   visiblePreApprovalActions,
 } from '../../hall/pre-approval-logic.ts';
 import { usePeople } from '../../hall/queries.ts';
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 const PRIMARY: readonly PreApprovalActionType[] = ['passPreliminary', 'approve', 'reportUp', 'resubmit'];
 const DANGER: readonly PreApprovalActionType[] = ['reject'];
@@ -77,7 +63,7 @@ export default function PreApprovalPage() {
           <Alert
             type="warning"
             style={{ marginBottom: 12 }}
-            title={`业务科于${time(last.at)}退回补充：${last.reason}。补充后由窗口重新申报。`}
+            title={`业务科于${beijingTime(last.at)}退回补充：${last.reason}。补充后由窗口重新申报。`}
           />
         )}
         {p.status === 'rejected' && last?.reason && (
@@ -87,7 +73,7 @@ export default function PreApprovalPage() {
           <Alert
             type="success"
             style={{ marginBottom: 12 }}
-            title={`已于${time(last.at)}上报${p.authority}。`}
+            title={`已于${beijingTime(last.at)}上报${p.authority}。`}
           />
         )}
         <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 2 }}>
@@ -97,7 +83,7 @@ export default function PreApprovalPage() {
           <Descriptions.Item label="所属服务中心">{p.centerName}</Descriptions.Item>
           <Descriptions.Item label="上报机关">{p.authority}</Descriptions.Item>
           <Descriptions.Item label="申报">
-            {time(p.submittedAt)}，{actorLabel(p.submittedBy, me, people)}
+            {beijingTime(p.submittedAt)}，{actorLabel(p.submittedBy, me, people)}
           </Descriptions.Item>
           <Descriptions.Item label="建设内容及规模" span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{p.content}</span>
@@ -129,24 +115,7 @@ export default function PreApprovalPage() {
           </Space>
         )}
       </Card>
-      <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>办理记录</h2>} size="small">
-        <div className="table-scroll">
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="seq"
-            scroll={{ x: 720 }}
-            dataSource={preApprovalHistoryRows(p.history)}
-            columns={[
-              { title: '时间', dataIndex: 'at', render: (at: string) => time(at), width: 170 },
-              { title: '办理', dataIndex: 'action' },
-              { title: '状态', dataIndex: 'to' },
-              { title: '办理人', dataIndex: 'actorId', render: (a: string) => actorLabel(a, me, people) },
-              { title: '理由与说明', dataIndex: 'reason', render: (t: string) => t || '—' },
-            ]}
-          />
-        </div>
-      </Card>
+      <HistoryCard rows={preApprovalHistoryRows(p.history)} me={me} people={people} />
       {open && <ActionDialog view={p} action={open} onClose={() => setOpen(null)} />}
     </Space>
   );

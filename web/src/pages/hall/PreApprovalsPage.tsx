@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatWan } from '../../format/amount.ts';
+import { beijingTime } from '../../format/time.ts';
 import { PreApprovalStatusTag } from '../../hall/PreApprovalStatusTag.tsx';
 import {
   canRegister,
@@ -22,9 +23,6 @@ import {
 import { useCenters } from '../../hall/queries.ts';
 
 const DEFAULT_AUTHORITY = '秦皇岛市行政审批局';
-
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export default function PreApprovalsPage() {
   const roles = useSession().data?.user?.roles ?? [];
@@ -129,7 +127,12 @@ export default function PreApprovalsPage() {
               width: 110,
               render: (s: string) => <PreApprovalStatusTag status={s} />,
             },
-            { title: '申报时间', dataIndex: 'submittedAt', width: 170, render: (t: string) => time(t) },
+            {
+              title: '申报时间',
+              dataIndex: 'submittedAt',
+              width: 170,
+              render: (t: string) => beijingTime(t),
+            },
           ]}
         />
       </div>

@@ -5,12 +5,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
+import { beijingTime } from '../../format/time.ts';
 import { actorLabel, CARD_KIND_NAMES, DEADLINE_KIND_NAMES } from '../../hall/hall-logic.ts';
 import { usePeople, useWindows, windowLabel } from '../../hall/queries.ts';
 import type { CardRecord, SupervisionBoard } from '../../hall/types.ts';
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const CARD_COLORS: Record<string, string> = { warning: 'orange', yellow: 'gold', red: 'red' };
 
 export default function SupervisionPage() {
@@ -96,7 +95,7 @@ export default function SupervisionPage() {
               dataIndex: 'kind',
               render: (k: string) => <Tag color={CARD_COLORS[k]}>{CARD_KIND_NAMES[k] ?? k}</Tag>,
             },
-            { title: '签发时间', dataIndex: 'issuedAt', render: time },
+            { title: '签发时间', dataIndex: 'issuedAt', render: beijingTime },
             {
               title: '期限',
               key: 'deadline',
