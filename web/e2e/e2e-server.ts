@@ -105,6 +105,19 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
 
+/** Waits for a status tag reading exactly `status`; on failure saves a screenshot of the page to look at. */
+export async function statusIs(page: Page, status: string): Promise<void> {
+  await page
+    .locator('.ant-tag')
+    .filter({ hasText: new RegExp(`^${status}$`) })
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(async (e) => {
+      await shot(page, `debug-status-${status}`);
+      throw e;
+    });
+}
+
 /** Logs in through the login page. */
 export async function login(page: Page, baseUrl: string, username: string): Promise<void> {
   await page.goto(`${baseUrl}/workspace/login`);

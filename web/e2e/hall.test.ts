@@ -9,21 +9,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { committedItem } from '../../src/core/hall/sample-catalogue.ts';
 import { shanghaiDate } from '../../src/core/workflow/deadlines.ts';
-import { login, PHONE, shot, useE2eWorld } from './e2e-server.ts';
+import { login, PHONE, shot, statusIs, useE2eWorld } from './e2e-server.ts';
 
 const APPLICANT = { name: '欧阳小明', idNumber: '11010519491231002X', phone: '13812345678' };
-
-async function statusIs(page: Page, status: string) {
-  await page
-    .locator('.ant-tag')
-    .filter({ hasText: new RegExp(`^${status}$`) })
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .catch(async (e) => {
-      await shot(page, `debug-hall-status-${status}`);
-      throw e;
-    });
-}
 
 /** Clicks an action button of the case page and confirms its dialog (after `fill`). */
 async function act(

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, shot, useE2eWorld } from './e2e-server.ts';
+import { login, shot, statusIs, useE2eWorld } from './e2e-server.ts';
 
 const PROJECT = {
   name: '山海关古城南门停车场建设项目',
@@ -17,18 +17,6 @@ const PROJECT = {
   content: '新建地面停车位420个、充电桩40个及配套设施，占地约2.1公顷。',
 };
 const RETURN_REASON = '请补充自然资源部门的用地预审意见';
-
-async function statusIs(page: Page, status: string) {
-  await page
-    .locator('.ant-tag')
-    .filter({ hasText: new RegExp(`^${status}$`) })
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .catch(async (e) => {
-      await shot(page, `debug-pre-approval-status-${status}`);
-      throw e;
-    });
-}
 
 /** Clicks an action button of the pre-approval page and confirms its dialog (after `reason`). */
 async function act(page: Page, name: string, reason?: string) {

@@ -5,23 +5,10 @@
  * shows the new version and the previous one stays reachable. And the public cannot reach the workspace.
  */
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, PHONE, shot, useE2eWorld } from './e2e-server.ts';
+import { login, PHONE, shot, statusIs, useE2eWorld } from './e2e-server.ts';
 
 const SEED = fileURLToPath(new URL('../../samples/shanhaiguan-2018-budget.txt', import.meta.url));
-
-async function statusIs(page: Page, status: string) {
-  await page
-    .locator('.ant-tag')
-    .filter({ hasText: new RegExp(`^${status}$`) })
-    .first()
-    .waitFor({ timeout: 15_000 })
-    .catch(async (e) => {
-      await shot(page, `debug-status-${status}`);
-      throw e;
-    });
-}
 
 describe('workspace (browser)', () => {
   const world = useE2eWorld();
