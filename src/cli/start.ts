@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ZhengwuError } from '../core/errors.ts';
+import { loadDemoHall } from '../demo/demo-hall.ts';
 import { closeBrowser, findChromium } from '../render/browser.ts';
 import { buildApp } from '../server/app.ts';
 import { parseTrustedProxies } from '../server/security.ts';
@@ -53,6 +54,8 @@ async function start(): Promise<void> {
   if (env.ZHENGWU_DEMO_DATA !== '0') {
     const demo = await loadDemoData(deps, admin.userId, out);
     if (demo.published.length) out(`示例数据已载入：${demo.published.join('、')} 年部门预算已公开。`);
+    const hall = await loadDemoHall(deps, out);
+    if (hall) out(`示例政务大厅已生成：${hall.cases} 件办件（虚构的申请人）。`);
   }
 
   const version = (

@@ -53,6 +53,25 @@ describe('the hall generator', () => {
     expect(timeOrderedId(new Date(times[0] ?? ''), random)).not.toBe(ids[0]);
   });
 
+  it('with a span, receives cases on the working days before the moment, which is the horizon', () => {
+    const until = new Date('2024-10-09T03:00:00.000Z'); // Wednesday 11:00 in Beijing, after National Day
+    const plan = planHall(smallSetup(), { cases: 300, span: { from: '2024-09-26', until } });
+    // 9-29 (a Sunday) is a 调休 workday, 10-1 to 10-7 are holidays, and 10-9 is the day of the moment.
+    expect(plan.days).toEqual(['2024-09-26', '2024-09-27', '2024-09-29', '2024-09-30', '2024-10-08']);
+    expect(plan.horizon).toBe(until.toISOString());
+    const batch = generateBatch(plan, new PersonalDataCipher(Buffer.alloc(32, 1)), 0, 300, officialCalendar);
+    const events = batch.cases.flatMap((c) => c.state.history);
+    expect(events.every((e) => e.at < until.toISOString())).toBe(true);
+    // Some are still open at that moment: the hall as it stands.
+    expect(batch.cases.some((c) => c.state.closedAt === null)).toBe(true);
+    expect(() =>
+      planHall(smallSetup(), {
+        cases: 1,
+        span: { from: '2024-10-01', until: new Date('2024-10-07T12:00:00Z') },
+      }),
+    ).toThrow('2024-10-01 到 2024-10-07T12:00:00.000Z 之间没有工作日');
+  });
+
   it('spreads the cases evenly over the working days of the years, the last ones up to the horizon', () => {
     const plan = planHall(smallSetup(), { cases: 2100, fromYear: 2004, year: 2024 });
     expect(plan.days[0]).toBe('2004-01-02');

@@ -14,7 +14,7 @@ import { residentIdCheckChar } from '../core/hall/resident-id.ts';
 import type { ItemKind, ServiceItem } from '../core/hall/service-item.ts';
 import { supervise } from '../core/hall/supervision.ts';
 import { addWorkdays, dayEndsAt } from '../core/hall/workdays.ts';
-import { addDays, type IsoDate } from '../core/workflow/deadlines.ts';
+import { addDays, type IsoDate, shanghaiDate } from '../core/workflow/deadlines.ts';
 import type { PersonalDataCipher } from '../store/personal-data.ts';
 import type { ImportedCase } from '../store/repositories/hall-cases.ts';
 import type { HallWindow } from '../store/repositories/hall-organisation.ts';
@@ -68,6 +68,11 @@ export interface HallGeneratorOptions {
    * its history of many years: the cases are spread evenly over the working days of `fromYear` … `year`.
    */
   fromYear?: number;
+  /**
+   * Instead of whole years: the working days from `from` to the day before `until` (Beijing time), and the
+   * horizon `until` itself: a hall as it stands at a moment, with the cases still open then (the demo).
+   */
+  span?: { from: IsoDate; until: Date };
   seed?: number;
   /** Cases per transaction. */
   batch?: number;
@@ -373,6 +378,20 @@ export interface GeneratedBatch {
 }
 
 export function planHall(setup: HallSetup, options: HallGeneratorOptions): HallPlan {
+  const span = options.span;
+  if (span) {
+    const days: IsoDate[] = [];
+    for (let d = span.from; d < shanghaiDate(span.until); d = addDays(d, 1))
+      if (officialCalendar.isWorkday(d)) days.push(d);
+    if (!days.length) throw new RangeError(`${span.from} 到 ${span.until.toISOString()} 之间没有工作日`);
+    return {
+      setup,
+      seed: options.seed ?? 2024,
+      cases: options.cases,
+      days,
+      horizon: span.until.toISOString(),
+    };
+  }
   const year = options.year ?? 2024;
   const fromYear = options.fromYear ?? year;
   if (!Number.isInteger(fromYear) || fromYear > year)
