@@ -77,6 +77,11 @@ export interface HallGeneratorOptions {
   /** Cases per transaction. */
   batch?: number;
   /**
+   * Resuming an interrupted run into the same database: the cases before this number are written already
+   * (each case has its own random stream, so the rest come out as they would have). Default 0.
+   */
+  startAt?: number;
+  /**
    * Worker threads that simulate and encrypt the cases while this thread writes them (default 0: all in
    * this thread). They need `dataKey`. The cases are the same either way.
    */
@@ -549,10 +554,10 @@ export async function generateHallYear(
   const pool = workers > 0 && options.dataKey ? workerPool(plan, options.dataKey, workers) : null;
   const make = (from: number, to: number) =>
     pool ? pool.make(from, to) : Promise.resolve(generateBatch(plan, cipher, from, to, calendar));
-  let written = 0;
+  let written = options.startAt ?? 0;
   let events = 0;
   let cards = 0;
-  let from = 0;
+  let from = written;
   const ahead: Promise<GeneratedBatch>[] = [];
   const request = () => {
     if (from >= options.cases) return;
