@@ -21,49 +21,16 @@ import { ITEM_KIND_NAMES, type ServiceItem } from '../core/hall/service-item.ts'
 import { episodeDeadlines, supervise } from '../core/hall/supervision.ts';
 import { shanghaiDate } from '../core/workflow/deadlines.ts';
 import type { CaseHeader, CaseRecord } from '../store/repositories/hall-cases.ts';
-import type { CardRecord } from '../store/repositories/supervision-cards.ts';
 import { authorize, requireLogin } from './authorize.ts';
 import type { HallContext } from './hall-context.ts';
+import type { CaseView, Deadlines, PublicCaseStatus } from './hall-types.ts';
+
+export type { CaseView, Deadlines, PublicCaseStatus };
 
 export interface IntakeInput {
   windowId: string;
   itemCode: string;
   applicant: { name: string; idNumber: string; phone: string };
-}
-
-export interface Deadlines {
-  episode: number;
-  clockStart: string;
-  promised: string | null;
-  legal: string | null;
-  /** 上报件: the last day to report up. */
-  report: string | null;
-  /** A special procedure stops the clock. */
-  suspended: boolean;
-}
-
-export interface CaseView extends CaseHeader {
-  statusName: string;
-  itemName: string;
-  kindName: string;
-  applicant: { name: string; idNumber: string; phone: string };
-  history: CaseEvent[];
-  deadlines: Deadlines | null;
-  cards: CardRecord[];
-  /** The case actions the state machine accepts now (the policy decides who). */
-  availableActions: string[];
-}
-
-export interface PublicCaseStatus {
-  caseNumber: string;
-  itemName: string;
-  status: CaseStatus;
-  statusName: string;
-  receivedDate: string;
-  /** The promised deadline of the running episode, or null (not accepted, finished, or suspended). */
-  deadline: string | null;
-  suspended: boolean;
-  closedDate: string | null;
 }
 
 const REVIEW_ACTIONS: readonly CaseAction['type'][] = ['approveResubmission', 'rejectResubmission'];

@@ -13,27 +13,9 @@ import { hallReportToXlsx } from '../render/xlsx/hall-report-xlsx.ts';
 import type { ArchivedReport } from '../store/repositories/hall-reports.ts';
 import { authorize } from './authorize.ts';
 import type { HallContext } from './hall-context.ts';
+import type { DailyReportView, Dashboard } from './hall-types.ts';
 
-export interface DailyReportView {
-  report: DailyReport;
-  /** Archived (the day is over): the report is the archived JSON, with its SHA-256. */
-  archived: boolean;
-  sha256: string | null;
-  generatedAt: string | null;
-}
-
-export interface Dashboard {
-  date: IsoDate;
-  windows: {
-    windowId: string;
-    number: string;
-    name: string;
-    received: number;
-    completed: number;
-    awaiting: number;
-  }[];
-  total: { received: number; completed: number; awaiting: number };
-}
+export type { DailyReportView, Dashboard };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

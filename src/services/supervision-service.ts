@@ -10,15 +10,11 @@ import type { CaseEvent } from '../core/hall/case-status.ts';
 import { decisionWindowClosed, transitionCase } from '../core/hall/case-transition.ts';
 import type { ServiceItem } from '../core/hall/service-item.ts';
 import { type CardKind, type SupervisionCard, supervise } from '../core/hall/supervision.ts';
-import type { CardRecord } from '../store/repositories/supervision-cards.ts';
 import { authorize } from './authorize.ts';
 import type { HallContext } from './hall-context.ts';
+import type { SupervisionBoard } from './hall-types.ts';
 
-export interface SupervisionBoard {
-  cards: CardRecord[];
-  counts: Record<CardKind, number>;
-  byWindow: Record<string, Record<CardKind, number>>;
-}
+export type { SupervisionBoard };
 
 export interface SweepResult {
   /** Open cases looked at. */

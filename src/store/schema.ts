@@ -147,12 +147,15 @@ export interface AuditLogTable {
   after: JsonText | null;
 }
 
-export const CENTER_LEVELS = ['district', 'township', 'village'] as const;
-export type CenterLevel = (typeof CENTER_LEVELS)[number];
+// The hall's unions live with its records (hall-records.ts imports nothing of Node, for the web UI).
+export {
+  CENTER_LEVELS,
+  type CenterLevel,
+  WINDOW_KINDS,
+  type WindowKind,
+} from './repositories/hall-records.ts';
 
-/** 综合窗口, 部门窗口, 联办窗口, 咨询窗口. */
-export const WINDOW_KINDS = ['comprehensive', 'department', 'joint', 'inquiry'] as const;
-export type WindowKind = (typeof WINDOW_KINDS)[number];
+import type { CenterLevel, WindowKind } from './repositories/hall-records.ts';
 
 export interface ServiceCentersTable {
   id: string;

@@ -13,25 +13,12 @@ import { parseUnknownJson, toJson } from '../json.ts';
 import type { Database, HallCasesTable } from '../schema.ts';
 import { withAudit } from '../with-audit.ts';
 import { isoNow, newId, notFound, type RepositoryContext } from './context.ts';
+import type { CaseHeader } from './hall-records.ts';
+
+export type { CaseHeader };
 
 /** The case's state without its history (the history is in case_events). */
 export type CaseSnapshot = Omit<CaseState, 'history'>;
-
-export interface CaseHeader {
-  id: string;
-  caseNumber: string;
-  windowId: string;
-  itemCode: string;
-  kind: string;
-  status: CaseStatus;
-  version: number;
-  receivedAt: string;
-  closedAt: string | null;
-  handlerId: string | null;
-  receivedBy: string;
-  /** As entered; screens show it masked. */
-  applicantName: string;
-}
 
 export interface CaseRecord extends CaseHeader {
   idNumberEnc: string;

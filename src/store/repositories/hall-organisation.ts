@@ -12,42 +12,15 @@ import type {
 } from '../schema.ts';
 import { withAudit } from '../with-audit.ts';
 import { isoNow, newId, type RepositoryContext } from './context.ts';
+import type {
+  HallWindow,
+  ServiceCenter,
+  ServiceCenterNode,
+  StaffAssignment,
+  StationedDepartment,
+} from './hall-records.ts';
 
-export interface ServiceCenter {
-  id: string;
-  parentId: string | null;
-  regionId: string | null;
-  name: string;
-  level: CenterLevel;
-}
-
-export interface ServiceCenterNode extends ServiceCenter {
-  children: ServiceCenterNode[];
-}
-
-export interface StationedDepartment {
-  id: string;
-  centerId: string;
-  name: string;
-  departmentId: string | null;
-}
-
-export interface HallWindow {
-  id: string;
-  centerId: string;
-  number: string;
-  name: string;
-  department: string;
-  kind: WindowKind;
-}
-
-export interface StaffAssignment {
-  id: string;
-  windowId: string;
-  userId: string;
-  fromDate: string;
-  toDate: string | null;
-}
+export type { HallWindow, ServiceCenter, ServiceCenterNode, StaffAssignment, StationedDepartment };
 
 const toCenter = (r: Selectable<ServiceCentersTable>): ServiceCenter => ({
   id: r.id,

@@ -3,12 +3,9 @@ import type { JointCase } from '../../core/hall/joint-case.ts';
 import { parseUnknownJson, toJson } from '../json.ts';
 import { withAudit } from '../with-audit.ts';
 import { isoNow, type RepositoryContext } from './context.ts';
+import type { JointRecord } from './hall-records.ts';
 
-export interface JointRecord {
-  joint: JointCase;
-  version: number;
-  updatedAt: string;
-}
+export type { JointRecord };
 
 export class JointCaseRepository {
   constructor(private readonly context: RepositoryContext) {}

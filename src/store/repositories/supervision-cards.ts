@@ -3,20 +3,9 @@ import type { Selectable } from 'kysely';
 import type { CardKind, DeadlineKind } from '../../core/hall/supervision.ts';
 import type { SupervisionCardsTable } from '../schema.ts';
 import type { RepositoryContext } from './context.ts';
+import type { CardRecord } from './hall-records.ts';
 
-export interface CardRecord {
-  id: string;
-  caseId: string;
-  episode: number;
-  kind: CardKind;
-  deadlineKind: DeadlineKind;
-  deadline: string;
-  issuedAt: string;
-  windowId: string;
-  staffId: string;
-  provisional: boolean;
-  message: string;
-}
+export type { CardRecord };
 
 export interface CardFilter {
   /** Issued at or after / before these ISO times. */

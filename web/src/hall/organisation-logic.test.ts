@@ -13,15 +13,26 @@ const tree: ServiceCenterNode[] = [
   {
     id: 'd',
     parentId: null,
+    regionId: null,
     name: '山海关区政务服务中心',
     level: 'district',
     children: [
       {
         id: 't',
         parentId: 'd',
+        regionId: null,
         name: '南关街道便民服务中心',
         level: 'township',
-        children: [{ id: 'v', parentId: 't', name: '南关社区便民服务站', level: 'village', children: [] }],
+        children: [
+          {
+            id: 'v',
+            parentId: 't',
+            regionId: null,
+            name: '南关社区便民服务站',
+            level: 'village',
+            children: [],
+          },
+        ],
       },
     ],
   },
@@ -63,7 +74,7 @@ describe('the organisation page logic', () => {
       number,
       name: `${number}号`,
       department: '民政局',
-      kind: 'department',
+      kind: 'department' as const,
     });
     const windows = [w('w10', '10'), w('w2', '2'), w('wa', 'A1')];
     const a = (id: string, windowId: string, fromDate: string, toDate: string | null = null) => ({

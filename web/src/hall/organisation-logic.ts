@@ -1,15 +1,8 @@
 /** The hall's organisation as the 中心与窗口 page shows it: names, the tree, who works a window on a day. */
+import type { CenterLevel, ServiceCenterNode } from '../../../src/store/repositories/hall-records.ts';
 import type { HallWindow, StaffAssignment, StationedDepartment } from './types.ts';
 
-export type CenterLevel = 'district' | 'township' | 'village';
-
-export interface ServiceCenterNode {
-  id: string;
-  parentId: string | null;
-  name: string;
-  level: CenterLevel;
-  children: ServiceCenterNode[];
-}
+export type { CenterLevel, ServiceCenterNode };
 
 export const CENTER_LEVEL_NAMES: Record<CenterLevel, string> = {
   district: '区（县）政务服务中心',
