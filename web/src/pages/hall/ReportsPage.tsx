@@ -3,23 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Input, Space, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { PeriodFigures } from '../../../../src/core/hall/period-report.ts';
 import { api } from '../../api/client.ts';
 import { formatRate } from '../../hall/hall-logic.ts';
 import { todayInShanghai, useWindows, windowLabel } from '../../hall/queries.ts';
 import { TrendChart } from '../../hall/TrendChart.tsx';
 import type { DailyReportView, PeriodReport } from '../../hall/types.ts';
 
-interface Figures {
-  received: number;
-  completedOnTime: number;
-  completedLate: number;
-  returned: number;
-  newlyOverdue: number;
-  completionRate: number | null;
-  inProgress: number;
-  awaitingAcceptance: number;
-  overdue: number;
-}
+/** The figures a table row shows: a day's and a period's alike (the core's, less the counts by item kind). */
+type Figures = Omit<PeriodFigures, 'receivedByKind'>;
 
 type Row = Figures & { key: string; name: string };
 
