@@ -4,11 +4,12 @@
  * handler). Sends the version read; a conflict (someone acted first) reloads the case.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import type { CaseActionType } from '../../../src/core/hall/case-status.ts';
 import { ApiError, api } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
+import { FormDialog } from './FormDialog.tsx';
 import { actionForm, actorLabel, buildAction, CASE_ACTION_NAMES, visibleActions } from './hall-logic.ts';
 import { useItems, usePeople, useStaff } from './queries.ts';
 import type { CaseView } from './types.ts';
@@ -140,18 +141,7 @@ function ActionDialog({
   };
 
   return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={busy}
-      okButtonProps={{ danger: spec.danger }}
-      destroyOnHidden
-    >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
+    <FormDialog title={title} busy={busy} danger={spec.danger} error={error} onOk={submit} onClose={onClose}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -212,6 +202,6 @@ function ActionDialog({
           <p>确定要{CASE_ACTION_NAMES[action]}吗？</p>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -4,9 +4,10 @@
  * in the dialog and refreshes what it changed.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
+import { FormDialog } from './FormDialog.tsx';
 import {
   CENTER_LEVEL_NAMES,
   CHILD_LEVEL,
@@ -146,20 +147,17 @@ export function OrganisationDialogView({
     }
   };
   return (
-    <Modal
-      open
+    <FormDialog
       title={TITLES[dialog.kind]}
-      onCancel={onClose}
-      onOk={submit}
       okText="保存"
-      cancelText="取消"
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
+      onOk={submit}
+      onClose={onClose}
     >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={initial}>
         <Fields dialog={dialog} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -13,7 +13,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Select,
   Space,
   Spin,
@@ -24,6 +23,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { CaseActions } from '../../hall/CaseActions.tsx';
+import { FormDialog } from '../../hall/FormDialog.tsx';
 import { SUB_CASE_STATUS_NAMES, subCaseMoves } from '../../hall/hall-logic.ts';
 import { todayInShanghai, useWindows, windowLabel } from '../../hall/queries.ts';
 import { StatusTag } from '../../hall/StatusTag.tsx';
@@ -327,16 +327,7 @@ function JointDialog({
         ? '记录联审会'
         : '记录联合踏勘';
   return (
-    <Modal
-      open
-      title={title}
-      onCancel={onClose}
-      onOk={submit}
-      okText="保存"
-      cancelText="取消"
-      destroyOnHidden
-    >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
+    <FormDialog title={title} okText="保存" error={error} onOk={submit} onClose={onClose}>
       <Form form={form} layout="vertical" initialValues={{ invited: departments }}>
         {dialog.kind === 'move' ? (
           dialog.move !== 'start' && (
@@ -377,6 +368,6 @@ function JointDialog({
           </>
         )}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

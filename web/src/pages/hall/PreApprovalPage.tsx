@@ -1,12 +1,13 @@
 /** One project pre-approval: the project's facts, the steps the user may take (with reasons) and the full history. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatWan } from '../../format/amount.ts';
 import { beijingTime } from '../../format/time.ts';
+import { FormDialog } from '../../hall/FormDialog.tsx';
 import { HistoryCard } from '../../hall/HistoryCard.tsx';
 import { actorLabel } from '../../hall/hall-logic.ts';
 import { PreApprovalStatusTag } from '../../hall/PreApprovalStatusTag.tsx';
@@ -166,18 +167,14 @@ function ActionDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title={`${name}：${view.projectName}`}
-      onCancel={onClose}
+      busy={busy}
+      danger={DANGER.includes(action)}
+      error={error}
       onOk={submit}
-      okText="确定"
-      cancelText="取消"
-      confirmLoading={busy}
-      okButtonProps={{ danger: DANGER.includes(action) }}
-      destroyOnHidden
+      onClose={onClose}
     >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       {action === 'reportUp' && <p>上报至：{view.authority}</p>}
       <Form form={form} layout="vertical">
         <Form.Item
@@ -188,6 +185,6 @@ function ActionDialog({
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,12 +1,13 @@
 /** 项目预审: the construction projects registered for pre-approval, with filters and the registration form. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { useSession } from '../../api/session.ts';
 import { formatWan } from '../../format/amount.ts';
 import { beijingTime } from '../../format/time.ts';
+import { FormDialog } from '../../hall/FormDialog.tsx';
 import { PreApprovalStatusTag } from '../../hall/PreApprovalStatusTag.tsx';
 import {
   canRegister,
@@ -211,18 +212,15 @@ function RegisterDialog({
   };
 
   return (
-    <Modal
-      open
+    <FormDialog
       title="登记项目预审"
-      onCancel={onClose}
-      onOk={submit}
       okText="申报"
-      cancelText="取消"
-      confirmLoading={busy}
-      destroyOnHidden
+      busy={busy}
+      error={error}
       width={640}
+      onOk={submit}
+      onClose={onClose}
     >
-      {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -280,6 +278,6 @@ function RegisterDialog({
           <Input maxLength={100} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
